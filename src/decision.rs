@@ -1,0 +1,196 @@
+//! One stop decision: whether Stop is enabled for a task, which modes are
+//! available, which is preselected, and everything the user is told.
+
+use serde::Serialize;
+
+use crate::codes::{AbnormalReason, Advice, BlockCode, Consequence, FollowUp};
+use crate::guidance::{self, StopMode};
+use crate::input::StopTask;
+use crate::kind::TaskKind;
+use crate::labels::label_for;
+use crate::lang::Lang;
+use crate::messages::{advice_message, block_message, consequence_message, follow_up_message};
+use crate::status::{Status, StatusCode};
+use crate::table::{row_for, Eligibility};
+
+/// A code with the sentence that explains it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Notice<C> {
+    pub code: C,
+    pub message: &'static str,
+}
+
+/// One stop mode of a decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ModeOption {
+    pub available: bool,
+    /// v3 `delete_type`: `terminate` or `force_terminate`.
+    pub delete_type: &'static str,
+    /// v5 `is_force_stop`.
+    pub is_force_stop: bool,
+    /// Why this mode is not available; `null` when it is.
+    pub blocked: Option<Notice<BlockCode>>,
+    pub consequences: Vec<Notice<Consequence>>,
+    pub follow_ups: Vec<Notice<FollowUp>>,
+}
+
+/// Both stop modes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Modes {
+    pub normal: ModeOption,
+    pub force: ModeOption,
+}
+
+impl Modes {
+    pub fn get(&self, mode: StopMode) -> &ModeOption {
+        match mode {
+            StopMode::Normal => &self.normal,
+            StopMode::Force => &self.force,
+        }
+    }
+}
+
+/// The decision for one task (contract section 5).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StopDecision {
+    pub id: Option<String>,
+    pub db_use_type: String,
+    /// The normalised status code.
+    pub status: String,
+    pub status_label: String,
+    pub stoppable: bool,
+    pub blocked: Option<Notice<BlockCode>>,
+    pub abnormal: bool,
+    pub abnormal_reasons: Vec<AbnormalReason>,
+    pub preselected_mode: Option<StopMode>,
+    pub modes: Modes,
+    pub advice: Vec<Notice<Advice>>,
+}
+
+/// Why Stop is enabled for a task: its kind, status and whether the status
+/// row asks for a forced stop.
+struct Stoppable {
+    kind: TaskKind,
+    status: StatusCode,
+    failed_status: bool,
+}
+
+/// Stop eligibility, in the contract's order: the first rule that refuses wins.
+fn stop_eligibility(task: &StopTask, kind: Option<TaskKind>, status: &Status) -> Result<Stoppable, BlockCode> {
+    // 1. Fail safe on anything this version does not know.
+    let kind = kind.ok_or(BlockCode::UnknownKind)?;
+    let Status::Known(status) = *status else {
+        return Err(BlockCode::UnknownStatus);
+    };
+    // 2. The status row.
+    let row = row_for(status).ok_or(BlockCode::UnknownStatus)?;
+    let failed_status = match row.cell(kind).eligibility {
+        Eligibility::Blocked(code) => return Err(code),
+        Eligibility::Normal => false,
+        Eligibility::Force => true,
+    };
+    // 3. A configuration attempt that failed.
+    if status == StatusCode::Configuration && task.configuration_failed {
+        return Err(BlockCode::ConfigurationFailed);
+    }
+    // 4. The stop API takes a parent task only for dual-active DR.
+    if task.is_parent && !(kind == TaskKind::DisasterRecovery && task.multi_write) {
+        return Err(BlockCode::ParentTask);
+    }
+    Ok(Stoppable { kind, status, failed_status })
+}
+
+/// Evaluates one task. Total: every task gets a decision.
+pub fn evaluate(task: &StopTask, lang: Lang) -> StopDecision {
+    let kind = TaskKind::from_db_use_type(&task.db_use_type);
+    let status = Status::parse(&task.status);
+    let label = label_for(kind, &status, &task.status, lang);
+    let head = DecisionHead {
+        id: task.id.clone(),
+        db_use_type: task.db_use_type.clone(),
+        status: status.as_str().to_string(),
+        status_label: label,
+    };
+    match stop_eligibility(task, kind, &status) {
+        Ok(stoppable) => stoppable_decision(head, task, stoppable, lang),
+        Err(code) => blocked_decision(head, kind, code, lang),
+    }
+}
+
+/// The fields every decision starts with.
+struct DecisionHead {
+    id: Option<String>,
+    db_use_type: String,
+    status: String,
+    status_label: String,
+}
+
+fn blocked_decision(head: DecisionHead, kind: Option<TaskKind>, code: BlockCode, lang: Lang) -> StopDecision {
+    let blocked = Notice { code, message: block_message(code, kind, lang) };
+    let unavailable = |mode: StopMode| ModeOption {
+        available: false,
+        delete_type: mode.delete_type(),
+        is_force_stop: mode.is_force_stop(),
+        blocked: Some(blocked.clone()),
+        consequences: Vec::new(),
+        follow_ups: Vec::new(),
+    };
+    StopDecision {
+        id: head.id,
+        db_use_type: head.db_use_type,
+        status: head.status,
+        status_label: head.status_label,
+        stoppable: false,
+        modes: Modes { normal: unavailable(StopMode::Normal), force: unavailable(StopMode::Force) },
+        blocked: Some(blocked),
+        abnormal: false,
+        abnormal_reasons: Vec::new(),
+        preselected_mode: None,
+        advice: Vec::new(),
+    }
+}
+
+fn stoppable_decision(head: DecisionHead, task: &StopTask, stoppable: Stoppable, lang: Lang) -> StopDecision {
+    let Stoppable { kind, status, failed_status } = stoppable;
+    let mut abnormal_reasons = Vec::new();
+    if failed_status {
+        abnormal_reasons.push(AbnormalReason::FailedStatus);
+    }
+    if task.network_abnormal {
+        abnormal_reasons.push(AbnormalReason::NetworkAbnormal);
+    }
+    let abnormal = !abnormal_reasons.is_empty();
+
+    let mode_option = |mode: StopMode, blocked: Option<BlockCode>| ModeOption {
+        available: blocked.is_none(),
+        delete_type: mode.delete_type(),
+        is_force_stop: mode.is_force_stop(),
+        blocked: blocked.map(|code| Notice { code, message: block_message(code, Some(kind), lang) }),
+        consequences: guidance::consequences(kind, mode)
+            .into_iter()
+            .map(|code| Notice { code, message: consequence_message(code, kind, lang) })
+            .collect(),
+        follow_ups: guidance::follow_ups(task, kind, mode)
+            .into_iter()
+            .map(|code| Notice { code, message: follow_up_message(code, lang) })
+            .collect(),
+    };
+    // The backend refuses a normal stop of an abnormal task; a forced stop is always possible.
+    let normal_blocked = abnormal.then_some(BlockCode::TaskAbnormal);
+    StopDecision {
+        id: head.id,
+        db_use_type: head.db_use_type,
+        status: head.status,
+        status_label: head.status_label,
+        stoppable: true,
+        blocked: None,
+        abnormal,
+        abnormal_reasons,
+        preselected_mode: Some(if abnormal { StopMode::Force } else { StopMode::Normal }),
+        modes: Modes { normal: mode_option(StopMode::Normal, normal_blocked), force: mode_option(StopMode::Force, None) },
+        advice: guidance::advice(kind, status, abnormal)
+            .into_iter()
+            .map(|code| Notice { code, message: advice_message(code, kind, lang) })
+            .collect(),
+    }
+}

@@ -1,0 +1,43 @@
+//! The one error the rules return: input that breaks the contract.
+
+use serde::Serialize;
+use std::fmt;
+
+/// Input that does not follow the contract (`INVALID_INPUT`). Unknown kinds
+/// and statuses are not errors: they get a fail-safe decision instead.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InputError {
+    /// Always `INVALID_INPUT`.
+    pub code: &'static str,
+    /// Where the offending value is, e.g. `status` or `tasks[3].db_use_type`;
+    /// empty for the input as a whole.
+    pub path: String,
+    /// What was expected, and what was found.
+    pub message: String,
+}
+
+impl InputError {
+    pub const CODE: &'static str = "INVALID_INPUT";
+
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> InputError {
+        InputError { code: Self::CODE, path: path.into(), message: message.into() }
+    }
+
+    /// The error as JSON (`{"code","path","message"}`), for the CLI and JSON callers.
+    pub fn to_json(&self) -> String {
+        // A struct of three strings always serializes.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}: {}", self.code, self.message)
+        } else {
+            write!(f, "{} at {}: {}", self.code, self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for InputError {}

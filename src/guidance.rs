@@ -1,0 +1,99 @@
+//! What a stop does and what to do around it (contract section 4): the
+//! consequences of each mode, the advice for the whole decision and the
+//! follow-ups after a forced stop. Codes only; `decision` adds the messages.
+
+use crate::codes::{Advice, Consequence, FollowUp};
+use crate::input::StopTask;
+use crate::kind::TaskKind;
+use crate::status::StatusCode;
+
+/// The two ways to stop a task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StopMode {
+    /// `terminate`: the task finishes its completion steps (triggers and events for migration).
+    Normal,
+    /// `force_terminate`: resources are released at once.
+    Force,
+}
+
+impl StopMode {
+    /// The v3 API's `delete_type`.
+    pub fn delete_type(self) -> &'static str {
+        match self {
+            StopMode::Normal => "terminate",
+            StopMode::Force => "force_terminate",
+        }
+    }
+
+    /// The v5 API's `is_force_stop`.
+    pub fn is_force_stop(self) -> bool {
+        self == StopMode::Force
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StopMode::Normal => "normal",
+            StopMode::Force => "force",
+        }
+    }
+}
+
+/// What stopping in `mode` does to a task of `kind`.
+pub fn consequences(kind: TaskKind, mode: StopMode) -> Vec<Consequence> {
+    let mut list = vec![Consequence::Irreversible];
+    match (mode, kind) {
+        (StopMode::Normal, TaskKind::Migration) => list.push(Consequence::TriggersAndEventsMigrated),
+        (StopMode::Normal, _) => {}
+        (StopMode::Force, TaskKind::Migration) => {
+            list.push(Consequence::ResourcesReleasedAtOnce);
+            list.push(Consequence::TriggersAndEventsNotMigrated);
+        }
+        (StopMode::Force, TaskKind::Sync | TaskKind::DisasterRecovery) => {
+            list.push(Consequence::ResourcesReleasedAtOnce);
+            list.push(Consequence::CheckSyncImpact);
+        }
+    }
+    list
+}
+
+/// Manual work after stopping in `mode` (only a forced stop leaves any).
+pub fn follow_ups(task: &StopTask, kind: TaskKind, mode: StopMode) -> Vec<FollowUp> {
+    if mode != StopMode::Force {
+        return Vec::new();
+    }
+    match kind {
+        TaskKind::Migration => vec![FollowUp::MigrateTriggersAndEventsManually],
+        TaskKind::Sync if text_is(&task.engine_type, "postgresql") => {
+            let mut list = vec![FollowUp::PgSyncSequences];
+            // A full-only task never opened replication slots or switched the
+            // destination's replication role; every task with an incremental phase did.
+            if !text_is(&task.task_type, "FULL_TRANS") {
+                list.push(FollowUp::PgDropReplicationSlots);
+                list.push(FollowUp::PgResetSessionReplicationRole);
+            }
+            list
+        }
+        TaskKind::Sync | TaskKind::DisasterRecovery => Vec::new(),
+    }
+}
+
+/// Advice for a stoppable task.
+pub fn advice(kind: TaskKind, status: StatusCode, abnormal: bool) -> Vec<Advice> {
+    let mut list = vec![Advice::StopBeforeNetworkDisconnect];
+    if abnormal {
+        list.push(Advice::RestoreFirst);
+    }
+    if status == StatusCode::IncreTransferStarted && matches!(kind, TaskKind::Migration | TaskKind::Sync) {
+        list.push(Advice::CompareAndCutOverFirst);
+    }
+    if status == StatusCode::Pausing {
+        list.push(Advice::LongPauseRisk);
+    }
+    list
+}
+
+/// `engine_type` and `task_type` compare case-insensitively.
+fn text_is(value: &Option<String>, expected: &str) -> bool {
+    value.as_deref().is_some_and(|text| text.trim().eq_ignore_ascii_case(expected))
+}

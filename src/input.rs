@@ -1,0 +1,259 @@
+//! Reading the contract's inputs (task snapshots, options, plan requests)
+//! from any host representation: `serde_json::Value` natively, JS values in
+//! the browser. The reading rules, and so every `INVALID_INPUT` path and
+//! message, are written once here, generic over [`InputValue`].
+
+use crate::error::InputError;
+use crate::lang::Lang;
+
+/// The JSON type of a value, as far as the contract cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// `null` (and, in JS, `undefined`).
+    Null,
+    Bool,
+    Number,
+    String,
+    Array,
+    Object,
+    /// Anything else a host can hold (a JS function, symbol, bigint).
+    Other,
+}
+
+impl Shape {
+    fn describe(self) -> &'static str {
+        match self {
+            Shape::Null => "null",
+            Shape::Bool => "a boolean",
+            Shape::Number => "a number",
+            Shape::String => "a string",
+            Shape::Array => "an array",
+            Shape::Object => "an object",
+            Shape::Other => "a value that is not JSON",
+        }
+    }
+}
+
+/// Read access to one input value, whatever the host. Reading may fail (a JS
+/// getter or proxy can throw); that failure becomes `INVALID_INPUT` at the
+/// field's path rather than an exception escaping through the rules.
+pub trait InputValue: Sized {
+    fn shape(&self) -> Shape;
+    /// An object's field; `None` when it is absent (or `undefined`).
+    fn field(&self, name: &str) -> Result<Option<Self>, String>;
+    fn as_string(&self) -> Option<String>;
+    fn as_bool(&self) -> Option<bool>;
+    /// An array's length.
+    fn len(&self) -> Result<usize, String>;
+    /// An array's element.
+    fn element(&self, index: usize) -> Result<Self, String>;
+}
+
+/// A task snapshot, the input of one decision (contract section 1).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct StopTask {
+    pub id: Option<String>,
+    pub name: Option<String>,
+    pub db_use_type: String,
+    pub status: String,
+    pub engine_type: Option<String>,
+    pub task_type: Option<String>,
+    pub network_abnormal: bool,
+    pub configuration_failed: bool,
+    pub is_parent: bool,
+    pub multi_write: bool,
+}
+
+impl StopTask {
+    /// A task of the given kind and status, with every flag off.
+    pub fn new(db_use_type: impl Into<String>, status: impl Into<String>) -> StopTask {
+        StopTask { db_use_type: db_use_type.into(), status: status.into(), ..StopTask::default() }
+    }
+}
+
+/// Joins a parent path and a field name: `tasks[3]` + `status`.
+pub fn join(parent: &str, field: &str) -> String {
+    if parent.is_empty() {
+        field.to_string()
+    } else {
+        format!("{parent}.{field}")
+    }
+}
+
+/// The path of an array element: `tasks` + 3 = `tasks[3]`.
+pub fn index(parent: &str, i: usize) -> String {
+    format!("{parent}[{i}]")
+}
+
+fn wrong_type(path: &str, expected: &str, found: Shape) -> InputError {
+    InputError::new(path, format!("expected {expected}, found {}", found.describe()))
+}
+
+fn read_failed(path: &str, reason: String) -> InputError {
+    InputError::new(path, format!("the value could not be read: {reason}"))
+}
+
+/// Reads an object's field; absent, `undefined` and `null` all count as "not given".
+fn field<V: InputValue>(object: &V, parent: &str, name: &str) -> Result<Option<V>, InputError> {
+    match object.field(name) {
+        Ok(Some(value)) if value.shape() == Shape::Null => Ok(None),
+        Ok(value) => Ok(value),
+        Err(reason) => Err(read_failed(&join(parent, name), reason)),
+    }
+}
+
+fn string_field<V: InputValue>(object: &V, parent: &str, name: &str) -> Result<Option<String>, InputError> {
+    match field(object, parent, name)? {
+        None => Ok(None),
+        Some(value) => match value.as_string() {
+            Some(text) => Ok(Some(text)),
+            None => Err(wrong_type(&join(parent, name), "a string", value.shape())),
+        },
+    }
+}
+
+fn required_string<V: InputValue>(object: &V, parent: &str, name: &str) -> Result<String, InputError> {
+    string_field(object, parent, name)?
+        .ok_or_else(|| InputError::new(join(parent, name), "expected a string, but the field is missing"))
+}
+
+fn flag<V: InputValue>(object: &V, parent: &str, name: &str) -> Result<bool, InputError> {
+    match field(object, parent, name)? {
+        None => Ok(false),
+        Some(value) => value.as_bool().ok_or_else(|| wrong_type(&join(parent, name), "a boolean", value.shape())),
+    }
+}
+
+fn expect_object<V: InputValue>(value: &V, path: &str, what: &str) -> Result<(), InputError> {
+    match value.shape() {
+        Shape::Object => Ok(()),
+        other => Err(wrong_type(path, what, other)),
+    }
+}
+
+/// Reads one task snapshot at `path`. Unknown extra fields are ignored.
+pub fn read_task<V: InputValue>(value: &V, path: &str, id_required: bool) -> Result<StopTask, InputError> {
+    expect_object(value, path, "a task object")?;
+    let id = string_field(value, path, "id")?;
+    if id_required && id.is_none() {
+        return Err(InputError::new(join(path, "id"), "expected a string task id, but the field is missing"));
+    }
+    Ok(StopTask {
+        id,
+        name: string_field(value, path, "name")?,
+        db_use_type: required_string(value, path, "db_use_type")?,
+        status: required_string(value, path, "status")?,
+        engine_type: string_field(value, path, "engine_type")?,
+        task_type: string_field(value, path, "task_type")?,
+        network_abnormal: flag(value, path, "network_abnormal")?,
+        configuration_failed: flag(value, path, "configuration_failed")?,
+        is_parent: flag(value, path, "is_parent")?,
+        multi_write: flag(value, path, "multi_write")?,
+    })
+}
+
+/// Reads an array of tasks at `path` (elements at `path[i]`).
+pub fn read_tasks<V: InputValue>(value: &V, path: &str, id_required: bool) -> Result<Vec<StopTask>, InputError> {
+    if value.shape() != Shape::Array {
+        return Err(wrong_type(path, "an array of task objects", value.shape()));
+    }
+    let len = value.len().map_err(|reason| read_failed(path, reason))?;
+    let mut tasks = Vec::with_capacity(len.min(1 << 16));
+    for i in 0..len {
+        let element_path = index(path, i);
+        let element = value.element(i).map_err(|reason| read_failed(&element_path, reason))?;
+        tasks.push(read_task(&element, &element_path, id_required)?);
+    }
+    Ok(tasks)
+}
+
+/// Reads a language: absent or `null` means the default; a string is read
+/// leniently (unknown tags fall back to `en-us`); any other type is an error.
+pub fn read_lang<V: InputValue>(object: &V, parent: &str) -> Result<Lang, InputError> {
+    Ok(string_field(object, parent, "lang")?.map(|tag| Lang::from_tag(&tag)).unwrap_or_default())
+}
+
+/// Options of `evaluate`: `{ "lang": ... }`; `null`/absent means defaults.
+pub fn read_evaluate_options<V: InputValue>(value: Option<&V>) -> Result<Lang, InputError> {
+    match value {
+        None => Ok(Lang::default()),
+        Some(options) if options.shape() == Shape::Null => Ok(Lang::default()),
+        Some(options) => {
+            expect_object(options, "", "an options object")?;
+            read_lang(options, "")
+        }
+    }
+}
+
+/// `force` in a plan request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum ForceChoice {
+    /// Each task in its preselected mode.
+    #[default]
+    Auto,
+    /// Every stoppable task forcibly.
+    Always,
+    /// Normal stops only.
+    Never,
+}
+
+/// Which DRS API version a plan's request body is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum ApiVersion {
+    /// `DELETE /v3/{project_id}/jobs/batch-jobs` with `delete_type`.
+    #[default]
+    V3,
+    /// `POST /v5/{project_id}/jobs/batch-stop` with `is_force_stop`.
+    V5,
+}
+
+/// A batch stop request (contract section 6).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlanRequest {
+    pub tasks: Vec<StopTask>,
+    pub force: ForceChoice,
+    pub api: ApiVersion,
+    pub lang: Lang,
+}
+
+/// Reads a plan request. Every task needs an `id`.
+pub fn read_plan_request<V: InputValue>(value: &V) -> Result<PlanRequest, InputError> {
+    expect_object(value, "", "a plan request object")?;
+    let tasks = match field(value, "", "tasks")? {
+        Some(tasks) => read_tasks(&tasks, "tasks", true)?,
+        None => return Err(InputError::new("tasks", "expected an array of task objects, but the field is missing")),
+    };
+    let force = match field(value, "", "force")? {
+        None => ForceChoice::Auto,
+        Some(force) => match (force.as_bool(), force.as_string().as_deref()) {
+            (Some(true), _) => ForceChoice::Always,
+            (Some(false), _) => ForceChoice::Never,
+            (None, Some("auto")) => ForceChoice::Auto,
+            _ => return Err(InputError::new("force", format!("expected \"auto\", true or false, found {}", describe_value(&force)))),
+        },
+    };
+    let api = match string_field(value, "", "api")?.as_deref() {
+        None | Some("v3") => ApiVersion::V3,
+        Some("v5") => ApiVersion::V5,
+        Some(other) => return Err(InputError::new("api", format!("expected \"v3\" or \"v5\", found \"{}\"", truncate(other)))),
+    };
+    Ok(PlanRequest { tasks, force, api, lang: read_lang(value, "")? })
+}
+
+fn describe_value<V: InputValue>(value: &V) -> String {
+    match value.as_string() {
+        Some(text) => format!("\"{}\"", truncate(&text)),
+        None => value.shape().describe().to_string(),
+    }
+}
+
+/// Keeps echoed input short in messages.
+fn truncate(text: &str) -> String {
+    const MAX_CHARS: usize = 40;
+    if text.chars().count() <= MAX_CHARS {
+        text.to_string()
+    } else {
+        let head: String = text.chars().take(MAX_CHARS).collect();
+        format!("{head}…")
+    }
+}

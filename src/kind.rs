@@ -1,0 +1,41 @@
+//! The three kinds of DRS task, as the API's `db_use_type` field names them.
+
+use serde::Serialize;
+
+/// Task kind (`db_use_type`). Matched exactly, as the API spells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum TaskKind {
+    /// Real-time migration (`migration`).
+    #[serde(rename = "migration")]
+    Migration,
+    /// Real-time synchronization (`sync`).
+    #[serde(rename = "sync")]
+    Sync,
+    /// Real-time disaster recovery (`cloudDataGuard`).
+    #[serde(rename = "cloudDataGuard")]
+    DisasterRecovery,
+}
+
+impl TaskKind {
+    /// Every kind, in the order the eligibility table lists them.
+    pub const ALL: [TaskKind; 3] = [TaskKind::Migration, TaskKind::Sync, TaskKind::DisasterRecovery];
+
+    /// Parses the API's `db_use_type`; `None` for a kind this version does not know.
+    pub fn from_db_use_type(value: &str) -> Option<TaskKind> {
+        match value {
+            "migration" => Some(TaskKind::Migration),
+            "sync" => Some(TaskKind::Sync),
+            "cloudDataGuard" => Some(TaskKind::DisasterRecovery),
+            _ => None,
+        }
+    }
+
+    /// The API's spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TaskKind::Migration => "migration",
+            TaskKind::Sync => "sync",
+            TaskKind::DisasterRecovery => "cloudDataGuard",
+        }
+    }
+}

@@ -1,0 +1,187 @@
+/** The API's task kind (`db_use_type`). Other strings are accepted and get a fail-safe decision. */
+export type DbUseType = "migration" | "sync" | "cloudDataGuard";
+
+/** Message language. Any other tag falls back to `en-us`. */
+export type Lang = "en-us" | "zh-cn";
+
+/** `normal` = `terminate`; `force` = `force_terminate`. */
+export type StopMode = "normal" | "force";
+
+/** Why Stop, a stop mode or a batch entry is refused. */
+export type BlockCode =
+  | "UNKNOWN_KIND"
+  | "UNKNOWN_STATUS"
+  | "NOT_STOPPABLE_IN_STATUS"
+  | "OPERATION_IN_PROGRESS"
+  | "CREATION_FAILED"
+  | "FAULT_BEING_RECTIFIED"
+  | "ALREADY_STOPPING"
+  | "ALREADY_STOPPED"
+  | "DELETED"
+  | "CONFIGURATION_FAILED"
+  | "PARENT_TASK"
+  | "TASK_ABNORMAL"
+  | "DUPLICATE_TASK";
+
+export type AbnormalReason = "FAILED_STATUS" | "NETWORK_ABNORMAL";
+
+export type ConsequenceCode =
+  | "IRREVERSIBLE"
+  | "TRIGGERS_AND_EVENTS_MIGRATED"
+  | "RESOURCES_RELEASED_AT_ONCE"
+  | "TRIGGERS_AND_EVENTS_NOT_MIGRATED"
+  | "CHECK_SYNC_IMPACT";
+
+export type AdviceCode =
+  | "STOP_BEFORE_NETWORK_DISCONNECT"
+  | "RESTORE_FIRST"
+  | "COMPARE_AND_CUT_OVER_FIRST"
+  | "LONG_PAUSE_RISK";
+
+export type FollowUpCode =
+  | "MIGRATE_TRIGGERS_AND_EVENTS_MANUALLY"
+  | "PG_SYNC_SEQUENCES"
+  | "PG_DROP_REPLICATION_SLOTS"
+  | "PG_RESET_SESSION_REPLICATION_ROLE";
+
+/**
+ * A task snapshot, snake_case as in DRS API responses; extra fields are ignored.
+ * `null` counts as "not given" for every optional field.
+ */
+export interface StopTaskInput {
+  id?: string | null;
+  name?: string | null;
+  db_use_type: DbUseType | (string & {});
+  status: string;
+  engine_type?: string | null;
+  task_type?: "FULL_TRANS" | "FULL_INCR_TRANS" | "INCR_TRANS" | (string & {}) | null;
+  network_abnormal?: boolean | null;
+  configuration_failed?: boolean | null;
+  is_parent?: boolean | null;
+  multi_write?: boolean | null;
+  [extra: string]: unknown;
+}
+
+export interface EvaluateOptions {
+  lang?: Lang | (string & {}) | null;
+}
+
+/** A code with the sentence that explains it. */
+export interface Notice<C extends string> {
+  code: C;
+  message: string;
+}
+
+export interface StopModeOption {
+  available: boolean;
+  delete_type: "terminate" | "force_terminate";
+  is_force_stop: boolean;
+  /** Why this mode is unavailable; `null` when it is available. */
+  blocked: Notice<BlockCode> | null;
+  consequences: Notice<ConsequenceCode>[];
+  /** Manual work after stopping this way (only a forced stop has any). */
+  follow_ups: Notice<FollowUpCode>[];
+}
+
+export interface StopDecision {
+  id: string | null;
+  db_use_type: string;
+  /** The normalised status code. */
+  status: string;
+  status_label: string;
+  stoppable: boolean;
+  blocked: Notice<BlockCode> | null;
+  abnormal: boolean;
+  abnormal_reasons: AbnormalReason[];
+  preselected_mode: StopMode | null;
+  modes: { normal: StopModeOption; force: StopModeOption };
+  advice: Notice<AdviceCode>[];
+}
+
+export interface PlanTaskInput extends StopTaskInput {
+  id: string;
+}
+
+export interface PlanInput {
+  tasks: PlanTaskInput[];
+  /** `"auto"` (default): each task in its preselected mode; `true`: all forced; `false`: normal only. */
+  force?: "auto" | boolean | null;
+  api?: "v3" | "v5" | null;
+  lang?: Lang | (string & {}) | null;
+}
+
+export interface V3StopJob {
+  delete_type: "terminate" | "force_terminate";
+  job_id: string;
+}
+
+export interface V5StopJob {
+  job_id: string;
+  is_force_stop: boolean;
+}
+
+export interface StopPlan {
+  /** The body to send: v3 jobs for `api: "v3"`, v5 jobs for `api: "v5"`. */
+  request: { jobs: V3StopJob[] | V5StopJob[] };
+  endpoint: { method: "DELETE" | "POST"; path: string };
+  accepted: { id: string; mode: StopMode }[];
+  rejected: { id: string; code: BlockCode; message: string }[];
+}
+
+export interface StopMatrixCell {
+  label: string;
+  stoppable: boolean;
+  mode: StopMode | null;
+  blocked: BlockCode | null;
+  /** Not stated by the DRS documentation: a decision of these rules. */
+  inferred: boolean;
+}
+
+export interface StopMatrixRow {
+  status: string;
+  migration: StopMatrixCell;
+  sync: StopMatrixCell;
+  cloudDataGuard: StopMatrixCell;
+}
+
+export interface StopMatrix {
+  rules_version: string;
+  lang: Lang;
+  rows: StopMatrixRow[];
+}
+
+/** What every function throws for input that breaks the contract. */
+export interface StopRulesInputError extends Error {
+  name: "StopRulesInputError";
+  code: "INVALID_INPUT";
+  /** Where the offending value is, e.g. `status` or `tasks[3].db_use_type`; empty for the whole input. */
+  path: string;
+}
+
+/**
+ * Decides whether a task may be stopped, and how.
+ * @throws {StopRulesInputError} when `task` or `options` break the contract.
+ */
+export function evaluateStop(task: StopTaskInput, options?: EvaluateOptions | null): StopDecision;
+
+/**
+ * Decisions for a list of tasks, in order: the fast path for long task lists.
+ * Decisions that differ only in `id` share their nested objects, which are frozen.
+ * @throws {StopRulesInputError} with a path such as `[3].status`.
+ */
+export function evaluateStops(tasks: readonly StopTaskInput[], options?: EvaluateOptions | null): StopDecision[];
+
+/**
+ * Plans a batch stop: the request body for the DRS API and, per task, accepted or rejected.
+ * @throws {StopRulesInputError} with a path such as `tasks[3].db_use_type`.
+ */
+export function planStop(input: PlanInput): StopPlan;
+
+/** The eligibility matrix, generated from the rules' table. */
+export function stopMatrix(lang?: Lang | (string & {}) | null): StopMatrix;
+
+/** The console's label for a status; the status as given when the kind or status is unknown. */
+export function statusLabel(dbUseType: string, status: string, lang?: Lang | (string & {}) | null): string;
+
+/** Changes whenever the decision table changes; compare it with the backend's `X-Stop-Rules-Version`. */
+export function rulesVersion(): string;

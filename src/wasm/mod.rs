@@ -1,0 +1,105 @@
+//! The WebAssembly binding: converts between JS values and the rules' types,
+//! nothing more. Every function calls the same rule code as the native API.
+
+mod js_input;
+mod templates;
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::error::InputError;
+use crate::input::{read_evaluate_options, read_plan_request, read_task, read_tasks, InputValue, Shape};
+use crate::lang::Lang;
+
+/// The package's declarations, written out in full (types and functions) so
+/// they say more than `any`; a test checks them against the exports.
+#[wasm_bindgen(typescript_custom_section)]
+const TYPESCRIPT_DECLARATIONS: &'static str = include_str!("api.d.ts");
+
+/// The one serializer configuration: plain objects (not `Map`s) and `null`
+/// for absent values, as the TypeScript declarations promise.
+const SERIALIZER: serde_wasm_bindgen::Serializer = serde_wasm_bindgen::Serializer::json_compatible();
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value.serialize(&SERIALIZER).map_err(JsValue::from)
+}
+
+/// Converts a contract violation into a thrown `Error` with `code` and `path`.
+fn input_error(error: InputError) -> JsValue {
+    let js_error = js_sys::Error::new(&error.to_string());
+    js_error.set_name("StopRulesInputError");
+    // Setting a property on a fresh Error cannot fail.
+    let _ = js_sys::Reflect::set(&js_error, &"code".into(), &error.code.into());
+    let _ = js_sys::Reflect::set(&js_error, &"path".into(), &error.path.into());
+    js_error.into()
+}
+
+fn lang_argument(lang: &JsValue, name: &str) -> Result<Lang, JsValue> {
+    match lang.shape() {
+        Shape::Null => Ok(Lang::default()),
+        _ => match lang.as_string() {
+            Some(tag) => Ok(Lang::from_tag(&tag)),
+            None => Err(input_error(InputError::new(name, "expected a language tag string"))),
+        },
+    }
+}
+
+fn string_argument(value: &JsValue, name: &str) -> Result<String, JsValue> {
+    value.as_string().ok_or_else(|| input_error(InputError::new(name, "expected a string")))
+}
+
+/// Decides whether a task may be stopped, and how.
+#[wasm_bindgen(js_name = evaluateStop, skip_typescript)]
+pub fn evaluate_stop(
+    task: JsValue,
+    options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let lang = read_evaluate_options(options.as_ref()).map_err(input_error)?;
+    let task = read_task(&task, "", false).map_err(input_error)?;
+    to_js(&crate::evaluate_stop(&task, lang))
+}
+
+/// Decisions for a list of tasks, in order. The fast path for long lists:
+/// decisions that differ only in `id` share their (frozen) nested objects.
+#[wasm_bindgen(js_name = evaluateStops, skip_typescript)]
+pub fn evaluate_stops(
+    tasks: JsValue,
+    options: Option<JsValue>,
+) -> Result<js_sys::Array, JsValue> {
+    let lang = read_evaluate_options(options.as_ref()).map_err(input_error)?;
+    let tasks = read_tasks(&tasks, "", false).map_err(input_error)?;
+    templates::decisions(&tasks, lang)
+}
+
+/// Plans a batch stop: the API request and, per task, accepted or rejected.
+#[wasm_bindgen(js_name = planStop, skip_typescript)]
+pub fn plan_stop(input: JsValue) -> Result<JsValue, JsValue> {
+    let request = read_plan_request(&input).map_err(input_error)?;
+    to_js(&crate::plan_stop(&request))
+}
+
+/// The eligibility matrix, generated from the rules' table.
+#[wasm_bindgen(js_name = stopMatrix, skip_typescript)]
+pub fn stop_matrix(lang: Option<JsValue>) -> Result<JsValue, JsValue> {
+    let lang = lang_argument(&lang.unwrap_or(JsValue::NULL), "lang")?;
+    to_js(&crate::stop_matrix(lang))
+}
+
+/// The console's label for a status of a kind of task; the raw status when unknown.
+#[wasm_bindgen(js_name = statusLabel, skip_typescript)]
+pub fn status_label(
+    db_use_type: JsValue,
+    status: JsValue,
+    lang: Option<JsValue>,
+) -> Result<String, JsValue> {
+    let db_use_type = string_argument(&db_use_type, "dbUseType")?;
+    let status = string_argument(&status, "status")?;
+    let lang = lang_argument(&lang.unwrap_or(JsValue::NULL), "lang")?;
+    Ok(crate::status_label(&db_use_type, &status, lang))
+}
+
+/// Changes whenever the decision table changes; compare it with the backend's.
+#[wasm_bindgen(js_name = rulesVersion, skip_typescript)]
+pub fn rules_version() -> String {
+    crate::rules_version().to_string()
+}
