@@ -1,0 +1,2 @@
+// A Node CommonJS consumer.
+module.exports = require("drs-stop-rules");
