@@ -174,6 +174,8 @@ pub fn read_lang<V: InputValue>(object: &V, parent: &str) -> Result<Lang, InputE
 }
 
 /// Options of `evaluate`: `{ "lang": ... }`; `null`/absent means defaults.
+/// (Used by the wasm binding; native callers pass a `Lang`.)
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub fn read_evaluate_options<V: InputValue>(value: Option<&V>) -> Result<Lang, InputError> {
     match value {
         None => Ok(Lang::default()),

@@ -1,0 +1,46 @@
+# The two quick-start commands: `make demo` and `make test`. Every target
+# installs what it needs first (scripts/bootstrap.sh, idempotent and fast
+# once everything is there).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
+TARBALL := dist/drs-stop-rules-$(VERSION).tgz
+
+.PHONY: help bootstrap pkg pack demo test test-native test-wasm test-package test-console bench table readme-table clean
+
+help:
+	@echo "make demo    - build everything and serve the demo console on 127.0.0.1 (PORT, default 8080)"
+	@echo "make test    - run every test (native, CLI, wasm in Node and Chromium, package, console)"
+	@echo "make pack    - build the npm package tarball into dist/"
+	@echo "make bench   - measure size, start-up and speed of the package (target/bench/results.json)"
+	@echo "make table   - print the eligibility table generated from the rules"
+
+bootstrap:
+	@scripts/bootstrap.sh
+
+pkg: bootstrap
+	@scripts/build-pkg.sh
+
+pack: pkg
+	@mkdir -p dist && rm -f dist/drs-stop-rules-*.tgz
+	@npm pack ./pkg --pack-destination dist --loglevel=error >/dev/null && echo "packed $(TARBALL)"
+
+demo: pkg
+	@scripts/demo.sh
+
+test: bootstrap
+	@scripts/test.sh
+
+bench: pack
+	@node bench/bench.mjs
+
+table:
+	@cargo run -q --bin drs-stop-rules -- table
+
+# Rewrites the generated table in README.md (a test fails when it is stale).
+readme-table:
+	@scripts/readme-table.sh
+
+clean:
+	cargo clean
+	rm -rf pkg dist tests/package/.work

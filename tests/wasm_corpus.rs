@@ -1,0 +1,124 @@
+//! The case corpus through the wasm binding (JS values in, JS values out),
+//! run by wasm-bindgen-test in Node and in headless Chromium
+//! (`scripts/test-wasm.sh node|chrome`).
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::{case_lang, corpus, partial_match, section, Failures};
+use drs_stop_rules::wasm;
+use serde::Serialize;
+use serde_json::{json, Value};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn to_js(value: &Value) -> JsValue {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap()
+}
+
+fn from_js(value: JsValue) -> Value {
+    serde_wasm_bindgen::from_value(value).unwrap()
+}
+
+fn options(lang: &str) -> Option<JsValue> {
+    Some(to_js(&json!({ "lang": lang })))
+}
+
+/// The `code` and `path` of a thrown error, which must be a real `Error`.
+fn thrown(error: JsValue) -> Value {
+    assert!(error.is_instance_of::<js_sys::Error>(), "throws an Error");
+    let get = |key: &str| js_sys::Reflect::get(&error, &key.into()).unwrap().as_string();
+    json!({ "code": get("code"), "path": get("path") })
+}
+
+#[wasm_bindgen_test]
+fn decisions_one_by_one_and_through_the_fast_path() {
+    let cases = section(&corpus(), "decisions");
+    let mut failures = Failures::default();
+    for case in &cases {
+        let decision = wasm::evaluate_stop(to_js(&case["task"]), options(case_lang(case))).unwrap();
+        failures.check(case, partial_match(&case["expect"], &from_js(decision), ""));
+    }
+    failures.assert_none("decision", cases.len());
+
+    // The fast path, twice, so the second run is served from its templates.
+    for round in 0..2 {
+        let mut failures = Failures::default();
+        for lang in ["en-us", "zh-cn"] {
+            let batch: Vec<&Value> = cases.iter().filter(|case| case_lang(case) == lang).collect();
+            let tasks = to_js(&Value::Array(batch.iter().map(|case| case["task"].clone()).collect()));
+            let decisions = from_js(wasm::evaluate_stops(tasks, options(lang)).unwrap().into());
+            let decisions = decisions.as_array().unwrap();
+            assert_eq!(decisions.len(), batch.len(), "round {round}");
+            for (case, decision) in batch.iter().zip(decisions) {
+                failures.check(case, partial_match(&case["expect"], decision, ""));
+            }
+        }
+        failures.assert_none("batched decision", cases.len());
+    }
+}
+
+#[wasm_bindgen_test]
+fn plans() {
+    let cases = section(&corpus(), "plans");
+    let mut failures = Failures::default();
+    for case in &cases {
+        let plan = wasm::plan_stop(to_js(&case["input"])).unwrap();
+        failures.check(case, partial_match(&case["expect"], &from_js(plan), ""));
+    }
+    failures.assert_none("plan", cases.len());
+}
+
+#[wasm_bindgen_test]
+fn errors_throw_with_code_and_path_and_the_module_keeps_answering() {
+    let cases = section(&corpus(), "errors");
+    let probe = json!({"db_use_type": "sync", "status": "INCRE_TRANSFER_FAILED"});
+    let mut failures = Failures::default();
+    for case in &cases {
+        let input = to_js(&case["input"]);
+        let result = match (case["op"].as_str(), case["input"].is_array()) {
+            (Some("evaluate"), true) => wasm::evaluate_stops(input, None).map(JsValue::from),
+            (Some("evaluate"), false) => wasm::evaluate_stop(input, None),
+            _ => wasm::plan_stop(input),
+        };
+        let outcome = match result {
+            Ok(value) => Err(format!("expected a throw, got {:?}", from_js(value))),
+            Err(error) => partial_match(&json!({"code": "INVALID_INPUT", "path": case["path"]}), &thrown(error), ""),
+        };
+        failures.check(case, outcome);
+        let after = from_js(wasm::evaluate_stop(to_js(&probe), None).unwrap());
+        assert_eq!(after["preselected_mode"], "force", "the module answers after {}", case["name"]);
+    }
+    failures.assert_none("error", cases.len());
+}
+
+#[wasm_bindgen_test]
+fn labels_matrix_and_version() {
+    let cases = section(&corpus(), "labels");
+    for case in &cases {
+        let label = wasm::status_label(
+            to_js(&case["db_use_type"]),
+            to_js(&case["status"]),
+            Some(to_js(&case["lang"])),
+        )
+        .unwrap();
+        assert_eq!(Value::String(label), case["label"], "{}", case["name"]);
+    }
+    let error = wasm::status_label(JsValue::from(3), JsValue::from("CREATING"), None).unwrap_err();
+    assert_eq!(thrown(error)["path"], "dbUseType");
+
+    let matrix = from_js(wasm::stop_matrix(Some("zh-cn".into())).unwrap());
+    assert_eq!(matrix["rows"].as_array().unwrap().len(), drs_stop_rules::STOP_TABLE.len());
+    assert_eq!(matrix, serde_json::from_str::<Value>(&drs_stop_rules::matrix_json(drs_stop_rules::Lang::ZhCn)).unwrap());
+    assert_eq!(wasm::rules_version(), drs_stop_rules::rules_version());
+}
+
+#[wasm_bindgen_test]
+fn a_throwing_proxy_is_an_input_error() {
+    let handler = js_sys::Object::new();
+    let trap = js_sys::Function::new_no_args("throw new Error('trap')");
+    js_sys::Reflect::set(&handler, &"get".into(), &trap).unwrap();
+    let proxy = js_sys::Proxy::new(&js_sys::Object::new(), &handler);
+    let error = wasm::evaluate_stop(proxy.into(), None).unwrap_err();
+    assert_eq!(thrown(error)["path"], "id");
+}
