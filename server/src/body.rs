@@ -1,0 +1,33 @@
+//! The JSON body extractor: every way a body can be wrong becomes an
+//! [`ApiError`] with a JSON body (axum's own rejections answer in plain text).
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Request};
+use axum::http::StatusCode;
+use serde_json::Value;
+
+use crate::error::ApiError;
+
+/// Largest accepted request body; larger ones get 413.
+pub const BODY_LIMIT: usize = 1024 * 1024;
+
+/// A request body parsed as any JSON value; shapes are checked by the handler.
+pub struct JsonBody(pub Value);
+
+impl<S: Send + Sync> FromRequest<S> for JsonBody {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<JsonBody, ApiError> {
+        let bytes = Bytes::from_request(request, state).await.map_err(|rejection| {
+            let status = rejection.status();
+            if status == StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::new(status, "REQUEST_TOO_LARGE", format!("the request body exceeds {BODY_LIMIT} bytes"))
+            } else {
+                ApiError::new(status, "INVALID_BODY", rejection.body_text())
+            }
+        })?;
+        serde_json::from_slice(&bytes)
+            .map(JsonBody)
+            .map_err(|error| ApiError::new(StatusCode::BAD_REQUEST, "INVALID_JSON", format!("the request body is not valid JSON: {error}")))
+    }
+}

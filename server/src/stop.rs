@@ -1,0 +1,110 @@
+//! One job of `DELETE /v3/{project_id}/jobs/batch-jobs`: a stop (normal or
+//! forced), checked by the rules crate on the store's current snapshot, or a
+//! delete.
+
+use drs_stop_rules::{evaluate_stop, Lang, Status, StatusCode, StopMode};
+use serde::Serialize;
+
+use crate::messages;
+use crate::store::Store;
+
+/// The status an accepted stop moves a task to at once...
+pub const STOPPING: StatusCode = StatusCode::ReleaseResourceStarted;
+/// ...and, after the configured delay, this one.
+pub const STOPPED: StatusCode = StatusCode::ReleaseResourceComplete;
+
+/// What a job asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Stop(StopMode),
+    Delete,
+}
+
+impl Action {
+    /// The API's `delete_type`; `None` for anything else.
+    pub fn from_delete_type(delete_type: &str) -> Option<Action> {
+        match delete_type {
+            "terminate" => Some(Action::Stop(StopMode::Normal)),
+            "force_terminate" => Some(Action::Stop(StopMode::Force)),
+            "delete" => Some(Action::Delete),
+            _ => None,
+        }
+    }
+}
+
+/// One entry of the response's `results`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct JobResult {
+    pub id: String,
+    /// `success` or `failed`.
+    pub status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_code: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_msg: Option<String>,
+}
+
+impl JobResult {
+    fn success(id: &str) -> JobResult {
+        JobResult { id: id.to_string(), status: "success", error_code: None, error_msg: None }
+    }
+
+    pub fn failed(id: &str, code: &str, message: &str) -> JobResult {
+        JobResult { id: id.to_string(), status: "failed", error_code: Some(code.to_string()), error_msg: Some(message.to_string()) }
+    }
+
+    pub fn succeeded(&self) -> bool {
+        self.status == "success"
+    }
+}
+
+/// Applies one job to the store. The caller holds the store's lock, so jobs
+/// on one task are serialized; for an accepted stop it schedules the move to
+/// [`STOPPED`].
+pub fn apply(store: &mut Store, id: &str, action: Action, lang: Lang) -> JobResult {
+    if store.is_deleted(id) && store.get(id).is_none() {
+        return JobResult::failed(id, messages::TASK_DELETED, messages::task_deleted(lang));
+    }
+    let Some(task) = store.get_mut(id) else {
+        return JobResult::failed(id, messages::TASK_NOT_FOUND, messages::task_not_found(lang));
+    };
+    match action {
+        Action::Stop(mode) => {
+            // The rules decide, on the snapshot as it is now (not as the client saw it).
+            let decision = evaluate_stop(task.rules_view(), lang);
+            let option = decision.modes.get(mode);
+            match &option.blocked {
+                None if option.available => {
+                    task.set_status(STOPPING.as_str());
+                    JobResult::success(id)
+                }
+                Some(blocked) => JobResult::failed(id, blocked.code.as_str(), blocked.message),
+                // Not reachable with the crate's decisions (an unavailable mode carries
+                // its reason), but never accept a stop the rules did not allow.
+                None => JobResult::failed(id, "NOT_STOPPABLE", "The rules do not allow this stop."),
+            }
+        }
+        Action::Delete => {
+            let deletable = matches!(
+                Status::parse(task.status()),
+                Status::Known(StatusCode::CreateFailed | StatusCode::ReleaseResourceComplete | StatusCode::ReleaseChildTransferComplete)
+            );
+            if deletable {
+                store.delete(id);
+                JobResult::success(id)
+            } else {
+                JobResult::failed(id, messages::TASK_NOT_DELETABLE, messages::task_not_deletable(lang))
+            }
+        }
+    }
+}
+
+/// Completes a stop: called after the delay; a task that has meanwhile left
+/// [`STOPPING`] (or been deleted) is left alone.
+pub fn complete(store: &mut Store, id: &str) {
+    if let Some(task) = store.get_mut(id) {
+        if Status::parse(task.status()) == Status::Known(STOPPING) {
+            task.set_status(STOPPED.as_str());
+        }
+    }
+}
