@@ -63,7 +63,7 @@ pub fn router(config: Config) -> Router {
 /// rebuilt package or page is picked up on reload.
 async fn stamp_headers(mut response: Response) -> Response {
     let headers = response.headers_mut();
-    if let Ok(version) = HeaderValue::from_str(rules_version()) {
+    if let Ok(version) = HeaderValue::from_str(&rules_version()) {
         headers.insert(HeaderName::from_static(VERSION_HEADER), version);
     }
     headers.entry(CACHE_CONTROL).or_insert(HeaderValue::from_static("no-cache"));

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Browser tests of the console (tests/console/, node:test + playwright-core
+# driving /usr/bin/chromium). Starts the server exactly as `make demo` does
+# (scripts/demo.sh) on a free port with a short stop delay, runs the tests
+# one file at a time (they share the server's state), and always stops it.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+cargo build -q -p drs-console-server
+
+log="$(mktemp)"
+PORT=0 DRS_STOP_DELAY_MS="${DRS_STOP_DELAY_MS:-300}" scripts/demo.sh >"$log" 2>&1 &
+server=$!
+cleanup() {
+  kill "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+  rm -f "$log"
+}
+trap cleanup EXIT
+
+# The server prints its URL once it listens (PORT=0: the kernel picks the port).
+url=""
+for _ in $(seq 1 600); do
+  url="$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$log" | head -n1 || true)"
+  [ -n "$url" ] && break
+  if ! kill -0 "$server" 2>/dev/null; then
+    cat "$log" >&2
+    echo "test-console: the server exited before listening" >&2
+    exit 1
+  fi
+  sleep 0.1
+done
+if [ -z "$url" ]; then
+  cat "$log" >&2
+  echo "test-console: the server did not print its URL within 60 s" >&2
+  exit 1
+fi
+echo "test-console: console at $url"
+
+CONSOLE_URL="$url" node --test --test-concurrency=1 tests/console/

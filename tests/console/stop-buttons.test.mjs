@@ -1,0 +1,73 @@
+// Every row's Stop button, in all three tabs, is exactly what the package
+// decides for the task the API returns: enabled iff stoppable, and otherwise
+// titled (and described) with the blocked message.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
+import { launchBrowser, openConsole, apiTasks, waitForRows, rules, KINDS, assertNoErrors, row } from "./helpers.mjs";
+
+let browser;
+before(async () => (browser = await launchBrowser()));
+after(async () => browser?.close());
+
+async function buttonStates(page) {
+  return page.$$eval("tr[data-task-id]", (rows) => rows.map((tr) => {
+    const stop = tr.querySelector('[data-action="stop"]');
+    const describedBy = stop.getAttribute("aria-describedby");
+    return {
+      id: tr.dataset.taskId,
+      disabled: stop.disabled,
+      title: stop.getAttribute("title"),
+      description: describedBy ? document.getElementById(describedBy)?.textContent ?? null : null,
+      label: tr.querySelector(".badge-label").textContent,
+    };
+  }));
+}
+
+test("Stop button state of every seeded row equals evaluateStops, in all three tabs", async () => {
+  const { page, errors } = await openConsole(browser, "migration");
+  let rowsChecked = 0;
+  for (const kind of KINDS) {
+    await page.click(`[data-kind-tab="${kind}"]`);
+    const tasks = await apiTasks(kind);
+    await waitForRows(page, tasks);
+    const decisions = rules.evaluateStops(tasks, { lang: "en-us" });
+    const shown = await buttonStates(page);
+    assert.equal(shown.length, tasks.length);
+    assert.ok(decisions.some((d) => d.stoppable) && decisions.some((d) => !d.stoppable), `${kind}: both states seeded`);
+    for (const [i, decision] of decisions.entries()) {
+      const expected = decision.stoppable
+        ? { id: tasks[i].id, disabled: false, title: null, description: null, label: decision.status_label }
+        : { id: tasks[i].id, disabled: true, title: decision.blocked.message, description: decision.blocked.message, label: decision.status_label };
+      assert.deepEqual(shown[i], expected, `${kind} ${tasks[i].name} (${tasks[i].status})`);
+      rowsChecked += 1;
+    }
+  }
+  assert.ok(rowsChecked >= 3 * 29, `checked ${rowsChecked} rows`);
+  assertNoErrors(errors);
+  await page.close();
+});
+
+test("the reason of a disabled Stop is reachable by keyboard focus", async () => {
+  const { page, errors } = await openConsole(browser, "migration");
+  const tasks = await apiTasks("migration");
+  const blocked = tasks.find((task) => !rules.evaluateStop(task).stoppable);
+  const why = row(page, blocked.id).locator(".why");
+  await why.focus();
+  const tip = row(page, blocked.id).locator('[role="tooltip"]');
+  assert.equal(await tip.isVisible(), true);
+  assert.equal(await tip.textContent(), rules.evaluateStop(blocked).blocked.message);
+  assertNoErrors(errors);
+  await page.close();
+});
+
+test("screenshot of the migration tab (docs/console.png)", async () => {
+  const { page, errors } = await openConsole(browser, "migration");
+  const parent = (await apiTasks("migration")).find((task) => task.is_parent);
+  // Show one disabled Stop's reason, as a user hovering it would see.
+  await row(page, parent.id).locator(".op").hover();
+  await page.screenshot({ path: fileURLToPath(new URL("../../docs/console.png", import.meta.url)) });
+  assertNoErrors(errors);
+  await page.close();
+});

@@ -1,0 +1,82 @@
+// A modal dialog shell: role="dialog" + aria-modal, the rest of the page made
+// inert, focus moved in on open, trapped while open (Tab / Shift+Tab wrap),
+// Escape closes, and focus returns to where the user was on close.
+
+import { h, uniqueId } from "./dom.js";
+
+const FOCUSABLE = 'button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])';
+
+/**
+ * @param {{ returnFocus: () => (HTMLElement | null), onClose?: () => void }} options
+ */
+export function showModal({ returnFocus, onClose }) {
+  const titleId = uniqueId("dialog-title");
+  const title = h("h2", { id: titleId, class: "dialog-title" });
+  const closeButton = h("button", { type: "button", class: "dialog-close", dataset: { action: "close" } }, "×");
+  const body = h("div", { class: "dialog-body" });
+  const footer = h("div", { class: "dialog-footer" });
+  const dialog = h("div", { class: "dialog", role: "dialog", "aria-modal": "true", "aria-labelledby": titleId, tabindex: "-1" },
+    h("div", { class: "dialog-header" }, title, closeButton), body, footer);
+  const overlay = h("div", { class: "overlay" }, dialog);
+
+  // Everything else on the page stops taking focus and clicks while the dialog is open.
+  const background = [...document.body.children];
+  for (const element of background) element.inert = true;
+  document.body.append(overlay);
+
+  let open = true;
+  function close() {
+    if (!open) return;
+    open = false;
+    document.removeEventListener("keydown", onKeydown, true);
+    overlay.remove();
+    for (const element of background) element.inert = false;
+    onClose?.();
+    returnFocus()?.focus();
+  }
+
+  function onKeydown(event) {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      close();
+    } else if (event.key === "Tab") {
+      trapTab(event, dialog);
+    }
+  }
+  document.addEventListener("keydown", onKeydown, true);
+  closeButton.addEventListener("click", close);
+
+  return {
+    dialog, title, closeButton, body, footer, close,
+    get open() { return open; },
+    /** Moves focus into the dialog: `preferred` if given and focusable, else the first control. */
+    focusInside(preferred) {
+      const target = preferred && !preferred.disabled ? preferred : focusables(dialog)[0] ?? dialog;
+      target.focus();
+    },
+  };
+}
+
+function focusables(dialog) {
+  return [...dialog.querySelectorAll(FOCUSABLE)].filter((el) => !el.disabled && el.getClientRects().length > 0);
+}
+
+function trapTab(event, dialog) {
+  const items = focusables(dialog);
+  if (items.length === 0) {
+    event.preventDefault();
+    dialog.focus();
+    return;
+  }
+  const first = items[0];
+  const last = items[items.length - 1];
+  const active = document.activeElement;
+  const outside = !dialog.contains(active);
+  if (event.shiftKey && (active === first || outside || active === dialog)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && (active === last || outside)) {
+    event.preventDefault();
+    first.focus();
+  }
+}

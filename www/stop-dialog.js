@@ -1,0 +1,84 @@
+// The Stop dialog for one task. Everything it says about the stop comes from
+// the package's decision: the preselected mode, whether the chosen mode is
+// available (and why not), its consequences, the advice and the follow-ups.
+
+import { evaluateStop } from "/pkg/index.js";
+import { h } from "./dom.js";
+import { t } from "./i18n.js";
+import { statusBadge } from "./badge.js";
+import { showModal } from "./modal.js";
+import { noticeSection } from "./notices.js";
+
+/**
+ * @param {{ task: object, lang: string, returnFocus: () => HTMLElement | null,
+ *           onConfirm: (force: boolean) => Promise<void>, onClose?: () => void }} options
+ * @returns {{ relabel: (lang: string) => void, close: () => void }}
+ */
+export function openStopDialog({ task, lang, returnFocus, onConfirm, onClose }) {
+  const modal = showModal({ returnFocus, onClose });
+  let force = evaluateStop(task, { lang }).preselected_mode === "force";
+  let sending = false;
+
+  const forceBox = h("input", { type: "checkbox", name: "force", checked: force });
+  forceBox.addEventListener("change", () => {
+    force = forceBox.checked;
+    render();
+  });
+  const ok = h("button", { type: "button", class: "btn btn-primary", dataset: { action: "confirm" } });
+  const cancel = h("button", { type: "button", class: "btn", dataset: { action: "cancel" } });
+  cancel.addEventListener("click", modal.close);
+  ok.addEventListener("click", async () => {
+    if (ok.disabled || sending) return;
+    sending = true;
+    render();
+    try {
+      await onConfirm(force);
+    } finally {
+      sending = false;
+      modal.close();
+    }
+  });
+  modal.footer.append(ok, cancel);
+
+  function render() {
+    const decision = evaluateStop(task, { lang });
+    const option = decision.modes[force ? "force" : "normal"];
+    modal.title.textContent = t(lang, "dialog.title");
+    modal.closeButton.setAttribute("aria-label", t(lang, "dialog.close"));
+    ok.textContent = t(lang, sending ? "dialog.sending" : "dialog.ok");
+    ok.disabled = sending || !option.available;
+    cancel.textContent = t(lang, "dialog.cancel");
+    forceBox.checked = force;
+
+    const restoreFirst = decision.advice.find((advice) => advice.code === "RESTORE_FIRST");
+    const reasons = decision.abnormal_reasons.map((code) => t(lang, `reason.${code}`)).join(", ");
+    // The checkbox node is reused so it keeps focus across re-renders.
+    modal.body.replaceChildren(
+      h("p", { text: t(lang, "dialog.question") }),
+      h("table", { class: "summary" },
+        h("tr", {}, h("th", { scope: "row", text: t(lang, "dialog.name") }), h("td", { dataset: { field: "name" }, text: task.name ?? task.id })),
+        h("tr", {}, h("th", { scope: "row", text: t(lang, "dialog.status") }), h("td", { dataset: { field: "status" } }, statusBadge(decision)))),
+      decision.abnormal ? h("p", { class: "note note-warning", dataset: { note: "abnormal" }, text: t(lang, "dialog.abnormal", { reasons }) }) : null,
+      h("label", { class: "force-option" }, forceBox,
+        h("span", {}, h("strong", { text: t(lang, "dialog.force") }), h("span", { class: "hint", text: t(lang, "dialog.forceHint") }))),
+      option.available ? null : h("div", { class: "note note-error", role: "alert", dataset: { blockedReason: option.blocked?.code ?? "" } },
+        h("strong", { text: t(lang, "dialog.normalBlocked") }),
+        h("p", { dataset: { blockedMessage: "" }, text: option.blocked?.message ?? "" }),
+        restoreFirst ? h("p", { dataset: { advice: restoreFirst.code }, text: restoreFirst.message }) : null),
+      noticeSection("consequences", t(lang, "dialog.consequences"), option.consequences),
+      // RESTORE_FIRST is already shown beside the refusal it answers.
+      noticeSection("advice", t(lang, "dialog.advice"), option.available ? decision.advice : decision.advice.filter((advice) => advice !== restoreFirst)),
+      noticeSection("follow-ups", t(lang, "dialog.followUps"), option.follow_ups),
+    );
+  }
+
+  render();
+  modal.focusInside(forceBox);
+  return {
+    relabel(nextLang) {
+      lang = nextLang;
+      render();
+    },
+    close: modal.close,
+  };
+}
