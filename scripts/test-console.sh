@@ -39,4 +39,15 @@ if [ -z "$url" ]; then
 fi
 echo "test-console: console at $url"
 
+# The page warns (and the tests fail) when pkg/ was built from other rules than
+# the server; say so plainly instead of as a failing assertion.
+CONSOLE_URL="$url" node --input-type=module -e '
+  const { rulesVersion } = await import(process.cwd() + "/pkg/node/index.mjs");
+  const response = await fetch(new URL("/v3/p/jobs", process.env.CONSOLE_URL));
+  const backend = response.headers.get("x-stop-rules-version");
+  if (backend !== rulesVersion()) {
+    console.error(`test-console: pkg/ runs rules ${rulesVersion()} but the server runs ${backend}; rebuild pkg/ (make pkg)`);
+    process.exit(1);
+  }'
+
 CONSOLE_URL="$url" node --test --test-concurrency=1 tests/console/
