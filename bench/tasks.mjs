@@ -1,0 +1,87 @@
+// Task objects shaped like DRS "list jobs" / "query job details" responses:
+// the ten fields the rules read plus about twenty a console passes along
+// untouched. Seeded, so every run measures the same list.
+
+function seededRandom(seed) {
+  // mulberry32: small, fast and good enough to pick from weighted lists.
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function weighted(random, entries) {
+  const total = entries.reduce((sum, [, weight]) => sum + weight, 0);
+  let pick = random() * total;
+  for (const [value, weight] of entries) if ((pick -= weight) < 0) return value;
+  return entries[entries.length - 1][0];
+}
+
+// A fleet seen from a console: most tasks replicating or finished, some failed,
+// a few in transitions, raw spellings from SDKs and a status from a newer backend.
+const STATUS_MIX = [
+  ["INCRE_TRANSFER_STARTED", 34], ["RELEASE_RESOURCE_COMPLETE", 14], ["FULL_TRANSFER_STARTED", 8],
+  ["PAUSING", 5], ["PAUSED", 2], ["CONFIGURATION", 4], ["CREATING", 3], ["creating：创建中", 1],
+  ["WAITING_FOR_START", 3], ["FULL_TRANSFER_COMPLETE", 2], ["INCRE_TRANSFER_FAILED", 4], ["FULL_TRANSFER_FAILED", 2],
+  ["CREATE_FAILED", 2], ["START_JOB_FAILED", 1], ["STARTJOBING", 1], ["REBUILD_NODE_STARTED", 1],
+  ["REBUILD_NODE_FAILED", 1], ["RELEASE_RESOURCE_STARTED", 2], ["RELEASE_RESOURCE_FAILED", 1], ["DELETED", 3],
+  ["CHANGE_JOB_STARTED", 1], ["CHILD_TRANSFER_STARTED", 1], ["NODE_UPGRADE_START", 1], ["NODE_UPGRADE_FAILED", 0.5],
+  ["SWITCHOVER_STARTED", 0.5],
+];
+const KIND_MIX = [["migration", 50], ["sync", 35], ["cloudDataGuard", 15]];
+const ENGINES = {
+  migration: [["mysql", 60], ["postgresql", 15], ["mongodb", 15], ["mysql-to-taurus", 10]],
+  sync: [["mysql", 45], ["postgresql", 30], ["mysql-to-kafka", 15], ["oracle-to-gaussdbv5", 10]],
+  cloudDataGuard: [["cloudDataGuard-mysql", 80], ["cloudDataGuard-taurus-to-mysql", 20]],
+};
+const TASK_TYPES = [["FULL_INCR_TRANS", 70], ["INCR_TRANS", 15], ["FULL_TRANS", 15]];
+const AZS = ["eu-de-01", "eu-de-02", "eu-de-03", "eu-nl-01", "cn-north-4a"];
+
+const hex = (random, length) => Array.from({ length }, () => "0123456789abcdef"[Math.floor(random() * 16)]).join("");
+
+export function realisticTasks(count, seed = 2024) {
+  const random = seededRandom(seed);
+  const tasks = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const kind = weighted(random, KIND_MIX);
+    const engine = weighted(random, ENGINES[kind]);
+    const created = new Date(Date.UTC(2023, 0, 1) + Math.floor(random() * 6e10));
+    const task = {
+      id: `${hex(random, 8)}-${hex(random, 4)}-${hex(random, 4)}-${i.toString(16).padStart(4, "0")}-${hex(random, 8)}jb01`,
+      name: `DRS-${kind}-${i}`,
+      status: weighted(random, STATUS_MIX),
+      description: random() < 0.3 ? "nightly replica for the reporting cluster" : "",
+      create_time: String(created.getTime()),
+      created_at: created.toISOString(),
+      updated_at: new Date(created.getTime() + 86_400_000).toISOString(),
+      engine_type: engine,
+      net_type: weighted(random, [["eip", 40], ["vpc", 45], ["vpn", 15]]),
+      billing_tag: random() < 0.1,
+      job_direction: weighted(random, [["up", 70], ["down", 20], ["non-dbs", 10]]),
+      db_use_type: kind,
+      task_type: weighted(random, TASK_TYPES),
+      children: [],
+      node_new_framework: true,
+      is_multi_az: random() < 0.2,
+      node_role: "master",
+      enterprise_project_id: "0",
+      instance_id: hex(random, 32),
+      progress: `${Math.floor(random() * 100)}%`,
+      node_info: { spec: weighted(random, [["small", 2], ["medium", 5], ["large", 3]]), az_code: AZS[Math.floor(random() * AZS.length)], vpc_id: hex(random, 32) },
+      source_endpoint: { ip: `192.168.${i % 256}.${(i >> 8) % 256}`, port: 3306, db_type: engine },
+      target_endpoint: { instance_id: hex(random, 32), port: 3306 },
+      tags: [{ key: "team", value: "payments" }],
+      job_action: { available_actions: ["stop", "delete"], unavailable_actions: [] },
+    };
+    // Flags are omitted, false or true as the API sends them.
+    if (random() < 0.06) task.network_abnormal = true;
+    else if (random() < 0.5) task.network_abnormal = false;
+    if (task.status === "CONFIGURATION" && random() < 0.3) task.configuration_failed = true;
+    if (random() < 0.05) task.is_parent = true;
+    if (kind === "cloudDataGuard" && random() < 0.3) task.multi_write = true;
+    tasks[i] = task;
+  }
+  return tasks;
+}
