@@ -49,15 +49,17 @@ export PATH="$HOME/.cargo/bin:$PATH"
 have cargo || { say "cargo is missing: install Rust (https://rustup.rs) first"; exit 1; }
 [ -f Cargo.lock ] || cargo generate-lockfile -q
 
-# 1. A toolchain that can build for wasm32.
-#    First choice: rustup's prebuilt target. Fallback (machines that reach only
-#    package registries): Debian's rustc-web, which carries the std source, and
-#    cargo's build-std.
+# 1. A toolchain that can build for wasm32, with the std source (the package
+#    build rebuilds std for size). First choice: rustup's wasm32 target and
+#    rust-src. Fallback (machines that reach only package registries):
+#    Debian's rustc-web, which carries the std source, with cargo's build-std.
 env_file=target/wasm-env.sh
+rustup_has() { rustup "$1" list --installed 2>/dev/null | grep -q "^$2"; }
 if [ ! -f "$env_file" ]; then
-  if have rustup && { rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown \
-        || timeout 120 rustup target add wasm32-unknown-unknown >/dev/null 2>&1; }; then
-    say "wasm32 target: rustup's prebuilt std"
+  if [ "${DRS_WASM_TOOLCHAIN:-}" != debian ] && have rustup \
+      && { rustup_has target wasm32-unknown-unknown || timeout 120 rustup target add wasm32-unknown-unknown >/dev/null 2>&1; } \
+      && { rustup_has component rust-src || timeout 120 rustup component add rust-src >/dev/null 2>&1; }; then
+    say "wasm32 target: rustup's prebuilt std (and rust-src for size builds)"
     echo "# wasm32 via rustup's prebuilt target" > "$env_file"
   else
     say "wasm32 target: rustup cannot fetch it here; using Debian's rustc-web with build-std"

@@ -14,6 +14,16 @@ cd "$(dirname "$0")/.."
 profile_flag=--release
 [ "${1:-}" = "--dev" ] && profile_flag=--dev
 
+# Size settings for the shipped wasm only (tests build without them, so a
+# failing assertion still prints its message): std rebuilt for size, panics
+# abort at once without formatting, no panic locations, no Debug output.
+export RUSTC_BOOTSTRAP=1
+export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
+export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
+# Other flags than the test builds: keep their artifacts apart.
+export CARGO_TARGET_DIR="$PWD/target/pkg-build"
+
 rm -rf pkg
 for target in web nodejs; do
   out=pkg/$([ $target = nodejs ] && echo node || echo web)

@@ -6,9 +6,9 @@ use serde::Serialize;
 macro_rules! code_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident => $code:literal,)* }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name {
-            $(#[serde(rename = $code)] #[doc = $code] $variant,)*
+            $(#[doc = $code] $variant,)*
         }
 
         impl $name {
@@ -16,8 +16,16 @@ macro_rules! code_enum {
             pub const ALL: &'static [$name] = &[$($name::$variant,)*];
 
             /// The code's spelling.
-            pub fn as_str(self) -> &'static str {
+            pub const fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $code,)* }
+            }
+        }
+
+        // Serialized as the code's text. Written by hand: a derived impl
+        // repeats the serializer call per variant, which wasm pays for in size.
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
             }
         }
 

@@ -63,7 +63,7 @@ pub fn stop_matrix(lang: Lang) -> StopMatrix {
             cloud_data_guard: cell(row.status, TaskKind::DisasterRecovery, row.disaster_recovery),
         })
         .collect();
-    StopMatrix { rules_version: rules_version().to_string(), lang, rows }
+    StopMatrix { rules_version: rules_version(), lang, rows }
 }
 
 impl StopMatrix {

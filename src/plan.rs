@@ -1,14 +1,12 @@
 //! The batch stop plan (contract section 6): which tasks of a selection stop,
 //! in which mode, the API request that does it, and why the others do not.
 
-use std::collections::HashSet;
-
 use serde::Serialize;
 
 use crate::codes::BlockCode;
 use crate::decision::{evaluate, Notice};
 use crate::guidance::StopMode;
-use crate::input::{ApiVersion, ForceChoice, PlanRequest};
+use crate::input::{ApiVersion, ForceChoice, PlanRequest, StopTask};
 use crate::messages::block_message;
 
 /// One job of the API request body.
@@ -60,16 +58,15 @@ pub struct StopPlan {
 
 /// Plans a batch stop. Accepted jobs keep the input order.
 pub fn plan_stop(request: &PlanRequest) -> StopPlan {
-    let mut seen: HashSet<&str> = HashSet::with_capacity(request.tasks.len());
+    let duplicates = later_duplicates(request);
     let mut accepted = Vec::new();
     let mut rejected = Vec::new();
     let mut reject = |id: &str, notice: Notice<BlockCode>| {
         rejected.push(RejectedTask { id: id.to_string(), code: notice.code, message: notice.message });
     };
-    for task in &request.tasks {
-        // `read_plan_request` guarantees ids; a typed caller may still omit one.
-        let id = task.id.as_deref().unwrap_or_default();
-        if !seen.insert(id) {
+    for (task, duplicate) in request.tasks.iter().zip(duplicates) {
+        let id = task_id(task);
+        if duplicate {
             let code = BlockCode::DuplicateTask;
             reject(id, Notice { code, message: block_message(code, None, request.lang) });
             continue;
@@ -98,4 +95,28 @@ pub fn plan_stop(request: &PlanRequest) -> StopPlan {
         ApiVersion::V5 => Endpoint { method: "POST", path: "/v5/{project_id}/jobs/batch-stop" },
     };
     StopPlan { request: StopRequest { jobs }, endpoint, accepted, rejected }
+}
+
+/// `read_plan_request` guarantees ids; a typed caller may still omit one.
+fn task_id(task: &StopTask) -> &str {
+    task.id.as_deref().unwrap_or_default()
+}
+
+/// For each task, whether an earlier task has the same id. (Sorting instead
+/// of hashing keeps the wasm build small; plans are short anyway.)
+fn later_duplicates(request: &PlanRequest) -> Vec<bool> {
+    let ids: Vec<&str> = request.tasks.iter().map(task_id).collect();
+    let mut order: Vec<(&str, usize)> = ids.iter().copied().zip(0..).collect();
+    order.sort_unstable();
+    let mut duplicates = vec![false; ids.len()];
+    for pair in order.windows(2) {
+        if let [(previous, _), (id, index)] = pair {
+            if previous == id {
+                if let Some(flag) = duplicates.get_mut(*index) {
+                    *flag = true;
+                }
+            }
+        }
+    }
+    duplicates
 }

@@ -5,9 +5,9 @@ use serde::Serialize;
 macro_rules! status_codes {
     ($($variant:ident => $code:literal,)*) => {
         /// A task status code this version of the rules knows.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum StatusCode {
-            $(#[serde(rename = $code)] #[doc = $code] $variant,)*
+            $(#[doc = $code] $variant,)*
         }
 
         impl StatusCode {
@@ -15,12 +15,20 @@ macro_rules! status_codes {
             pub const ALL: &'static [StatusCode] = &[$(StatusCode::$variant,)*];
 
             /// The API's spelling.
-            pub fn as_str(self) -> &'static str {
+            pub const fn as_str(self) -> &'static str {
                 match self { $(StatusCode::$variant => $code,)* }
             }
 
             fn from_canonical(code: &str) -> Option<StatusCode> {
                 match code { $($code => Some(StatusCode::$variant),)* _ => None }
+            }
+        }
+
+        // Serialized as the code's text. Written by hand: a derived impl
+        // repeats the serializer call per variant, which wasm pays for in size.
+        impl Serialize for StatusCode {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
             }
         }
     };

@@ -40,7 +40,7 @@ pub struct Row {
 
 impl Row {
     /// The cell for one kind.
-    pub fn cell(&self, kind: TaskKind) -> Cell {
+    pub const fn cell(&self, kind: TaskKind) -> Cell {
         match kind {
             TaskKind::Migration => self.migration,
             TaskKind::Sync => self.sync,

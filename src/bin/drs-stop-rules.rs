@@ -45,7 +45,7 @@ fn main() -> ExitCode {
         Command::Plan => read_stdin().and_then(|input| plan_json(&input)),
         Command::Table { json: true } => Ok(matrix_json(lang)),
         Command::Table { json: false } => Ok(stop_matrix(lang).to_markdown()),
-        Command::Version => Ok(rules_version().to_string()),
+        Command::Version => Ok(rules_version()),
     };
     match result {
         Ok(output) => {

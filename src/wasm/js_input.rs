@@ -3,8 +3,10 @@
 //! `INVALID_INPUT` error instead of an exception unwinding through the rules,
 //! and unknown extra fields of API objects are never copied.
 
+use std::cell::RefCell;
+
 use js_sys::Reflect;
-use wasm_bindgen::{intern, JsCast, JsValue};
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::input::{InputValue, Shape};
 
@@ -28,10 +30,7 @@ impl InputValue for JsValue {
     }
 
     fn field(&self, name: &str) -> Result<Option<JsValue>, String> {
-        // Field names are a handful of constants: interning them saves a
-        // string conversion per field per task on long lists.
-        let key = JsValue::from_str(intern(name));
-        match Reflect::get(self, &key) {
+        match Reflect::get(self, &property_key(name)) {
             Ok(value) if value.is_undefined() => Ok(None),
             Ok(value) => Ok(Some(value)),
             Err(thrown) => Err(describe_thrown(&thrown)),
@@ -47,7 +46,7 @@ impl InputValue for JsValue {
     }
 
     fn len(&self) -> Result<usize, String> {
-        let length = Reflect::get(self, &JsValue::from_str(intern("length"))).map_err(|thrown| describe_thrown(&thrown))?;
+        let length = Reflect::get(self, &property_key("length")).map_err(|thrown| describe_thrown(&thrown))?;
         match length.as_f64() {
             // Array lengths are integers below 2^32.
             Some(n) if n >= 0.0 && n <= f64::from(u32::MAX) && n.fract() == 0.0 => Ok(n as usize),
@@ -59,6 +58,25 @@ impl InputValue for JsValue {
         let index = u32::try_from(index).map_err(|_| "index out of range".to_string())?;
         Reflect::get_u32(self, index).map_err(|thrown| describe_thrown(&thrown))
     }
+}
+
+/// Field names are a handful of constants: keeping their JS strings saves a
+/// UTF-8 to UTF-16 conversion per field per task on long lists.
+pub(crate) fn property_key(name: &str) -> JsValue {
+    const MAX_KEYS: usize = 32;
+    thread_local! {
+        static KEYS: RefCell<Vec<(String, JsValue)>> = const { RefCell::new(Vec::new()) };
+    }
+    KEYS.with_borrow_mut(|keys| {
+        if let Some((_, key)) = keys.iter().find(|(known, _)| known == name) {
+            return key.clone();
+        }
+        let key = JsValue::from_str(name);
+        if keys.len() < MAX_KEYS {
+            keys.push((name.to_string(), key.clone()));
+        }
+        key
+    })
 }
 
 /// A short description of something JS threw while we read the input.

@@ -101,5 +101,5 @@ pub fn status_label(
 /// Changes whenever the decision table changes; compare it with the backend's.
 #[wasm_bindgen(js_name = rulesVersion, skip_typescript)]
 pub fn rules_version() -> String {
-    crate::rules_version().to_string()
+    crate::rules_version()
 }
