@@ -26,7 +26,10 @@ const pkg = {
     "./package.json": "./package.json",
   },
   files: ["web/", "node/", "README.md"],
-  sideEffects: false,
+  // The entries instantiate the wasm module when they are imported; a bundler
+  // that dropped that "unused" import would hand out functions on an
+  // uninitialised module. Everything else is side-effect free.
+  sideEffects: ["./web/index.js", "./node/index.mjs", "./node/drs_stop_rules.js"],
   engines: { node: ">=18" },
 };
 console.log(JSON.stringify(pkg, null, 2));
