@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { loadavg } from "node:os";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { createBaseline, messagesFromPackage } from "./baseline.mjs";
@@ -103,6 +104,7 @@ async function memoryGrowthBytes(bytes, tasks) {
   return { before, growth: memory.buffer.byteLength - before };
 }
 
+const loadAtStart = loadavg()[0];
 const api = createRequire(import.meta.url)(nodeEntry);
 const baseline = createBaseline(messagesFromPackage(api));
 const tasks = realisticTasks(BATCH);
@@ -142,6 +144,8 @@ const results = {
     memory_batches: MEMORY_BATCHES,
     rules_version: api.rulesVersion(),
     node: process.version,
+    // Timings are only comparable on an otherwise idle machine.
+    load_average_1min_at_start: round(loadAtStart, 2),
     measured_at: new Date().toISOString(),
   },
 };
