@@ -150,6 +150,14 @@ test("evaluateStops shares frozen nested objects: mutating one decision leaves t
   const blockedTasks = ["d", "e"].map((id) => task({ id, status: "DELETED" }));
   const [a, b] = api.evaluateStops(tasks);
   const [d, e] = api.evaluateStops(blockedTasks);
+  // As documented: every nested object of a batch decision is frozen.
+  const unfrozen = (value, path) =>
+    value !== null && typeof value === "object"
+      ? [...(Object.isFrozen(value) ? [] : [path]), ...Object.entries(value).flatMap(([k, v]) => unfrozen(v, `${path}.${k}`))]
+      : [];
+  for (const decision of [a, d]) {
+    assert.deepEqual(Object.entries(decision).flatMap(([k, v]) => unfrozen(v, k)), [], "nested objects that are not frozen");
+  }
   const pristine = structuredClone([b, e]);
   const mutations = [
     () => { a.modes.force.available = false; },
