@@ -48,6 +48,8 @@ CONSOLE_URL="$url" node --input-type=module -e '
   if (backend !== rulesVersion()) {
     console.error(`test-console: pkg/ runs rules ${rulesVersion()} but the server runs ${backend}; rebuild pkg/ (make pkg)`);
     process.exit(1);
-  }'
+  }
+  process.exit(0); // an idle keep-alive connection would hold Node open'
 
-CONSOLE_URL="$url" node --test --test-concurrency=1 tests/console/
+# --test-force-exit: idle keep-alive connections of fetch() must not hold a test file open.
+CONSOLE_URL="$url" node --test --test-concurrency=1 --test-force-exit tests/console/
