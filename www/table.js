@@ -43,7 +43,7 @@ function taskRow(task, decision, { selected, lang, onStop, onSelect }) {
       })),
     h("td", { class: "col-name" },
       h("span", { class: "task-name", dataset: { field: "name" }, text: name }),
-      h("span", { class: "task-id", text: id })),
+      h("span", { class: "task-id", title: id, text: id })),
     h("td", { class: "col-status" },
       statusBadge(decision),
       decision.abnormal_reasons.includes("NETWORK_ABNORMAL")
