@@ -2,7 +2,7 @@
 // tasks stop normally, which forcibly and which not at all (and why).
 
 import { planStop } from "/pkg/index.js";
-import { h } from "./dom.js";
+import { h, present } from "./dom.js";
 import { t } from "./i18n.js";
 import { showModal } from "./modal.js";
 
@@ -51,7 +51,7 @@ export function openBatchDialog({ tasks, lang, returnFocus, onConfirm, onClose }
     ok.textContent = t(lang, sending ? "dialog.sending" : "dialog.ok");
     ok.disabled = sending || plan.accepted.length === 0;
     cancel.textContent = t(lang, "dialog.cancel");
-    modal.body.replaceChildren(
+    modal.body.replaceChildren(...present(
       h("p", { text: t(lang, "batch.question", { count: tasks.length }) }),
       group("normal", t(lang, "batch.normal", { count: normal.length }), normal),
       group("force", t(lang, "batch.force", { count: forced.length }), forced),
@@ -59,7 +59,7 @@ export function openBatchDialog({ tasks, lang, returnFocus, onConfirm, onClose }
         h("span", { class: "reject-reason", dataset: { code: entry.code } },
           h("code", { text: entry.code }), " ", entry.message)),
       plan.accepted.length === 0 ? h("p", { class: "note note-error", role: "alert", text: t(lang, "batch.none") }) : null,
-    );
+    ));
   }
 
   render();

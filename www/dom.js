@@ -36,3 +36,8 @@ export function uniqueId(prefix) {
   nextId += 1;
   return `${prefix}-${nextId}`;
 }
+
+/** Drops null/false entries: for DOM methods like replaceChildren, which would render them as text. */
+export function present(...nodes) {
+  return nodes.filter((node) => node !== null && node !== undefined && node !== false);
+}

@@ -3,7 +3,7 @@
 // available (and why not), its consequences, the advice and the follow-ups.
 
 import { evaluateStop } from "/pkg/index.js";
-import { h } from "./dom.js";
+import { h, present } from "./dom.js";
 import { t } from "./i18n.js";
 import { statusBadge } from "./badge.js";
 import { showModal } from "./modal.js";
@@ -53,7 +53,7 @@ export function openStopDialog({ task, lang, returnFocus, onConfirm, onClose }) 
     const restoreFirst = decision.advice.find((advice) => advice.code === "RESTORE_FIRST");
     const reasons = decision.abnormal_reasons.map((code) => t(lang, `reason.${code}`)).join(", ");
     // The checkbox node is reused so it keeps focus across re-renders.
-    modal.body.replaceChildren(
+    modal.body.replaceChildren(...present(
       h("p", { text: t(lang, "dialog.question") }),
       h("table", { class: "summary" },
         h("tr", {}, h("th", { scope: "row", text: t(lang, "dialog.name") }), h("td", { dataset: { field: "name" }, text: task.name ?? task.id })),
@@ -69,7 +69,7 @@ export function openStopDialog({ task, lang, returnFocus, onConfirm, onClose }) 
       // RESTORE_FIRST is already shown beside the refusal it answers.
       noticeSection("advice", t(lang, "dialog.advice"), option.available ? decision.advice : decision.advice.filter((advice) => advice !== restoreFirst)),
       noticeSection("follow-ups", t(lang, "dialog.followUps"), option.follow_ups),
-    );
+    ));
   }
 
   render();

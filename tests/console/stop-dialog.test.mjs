@@ -34,6 +34,7 @@ test("force is preselected for abnormal tasks only", async () => {
     assert.equal(await dialog.locator('[data-field="status"] .badge-label').textContent(), rules.evaluateStop(task).status_label);
     assert.equal(await dialog.locator('input[name="force"]').isChecked(), forced, task.name);
     assert.equal(await dialog.locator('[data-action="confirm"]').isEnabled(), true);
+    assert.doesNotMatch(await dialog.textContent(), /\b(null|undefined)\b/);
     await dialog.locator('[data-action="cancel"]').click();
     await dialog.waitFor({ state: "detached" });
   }

@@ -98,6 +98,7 @@ test("a batch stop summarises the plan (normal, forced, not stoppable) and stops
   const chosen = new Set(tasks.map((task) => task.id));
   const selection = (await apiTasks(kind)).filter((task) => chosen.has(task.id));
   const plan = rules.planStop({ tasks: selection, force: "auto" });
+  assert.doesNotMatch(await dialog.textContent(), /\b(null|undefined)\b/);
   const ids = (group) => dialog.locator(`[data-batch-group="${group}"] li`).evaluateAll((items) => items.map((li) => li.dataset.taskId));
   assert.deepEqual(await ids("normal"), plan.accepted.filter((a) => a.mode === "normal").map((a) => a.id));
   assert.deepEqual(await ids("force"), plan.accepted.filter((a) => a.mode === "force").map((a) => a.id));
