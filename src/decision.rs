@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::codes::{AbnormalReason, Advice, BlockCode, Consequence, FollowUp};
 use crate::guidance::{self, StopMode};
 use crate::input::StopTask;
+use crate::rule_inputs::RuleInputs;
 use crate::kind::TaskKind;
 use crate::labels::label_for;
 use crate::lang::Lang;
@@ -76,10 +77,10 @@ struct Stoppable {
 }
 
 /// Stop eligibility, in the contract's order: the first rule that refuses wins.
-fn stop_eligibility(task: &StopTask, kind: Option<TaskKind>, status: &Status) -> Result<Stoppable, BlockCode> {
+fn stop_eligibility(task: &RuleInputs) -> Result<Stoppable, BlockCode> {
     // 1. Fail safe on anything this version does not know.
-    let kind = kind.ok_or(BlockCode::UnknownKind)?;
-    let Status::Known(status) = *status else {
+    let kind = task.known_kind().ok_or(BlockCode::UnknownKind)?;
+    let Status::Known(status) = task.status else {
         return Err(BlockCode::UnknownStatus);
     };
     // 2. The status row.
@@ -102,17 +103,20 @@ fn stop_eligibility(task: &StopTask, kind: Option<TaskKind>, status: &Status) ->
 
 /// Evaluates one task. Total: every task gets a decision.
 pub fn evaluate(task: &StopTask, lang: Lang) -> StopDecision {
-    let kind = TaskKind::from_db_use_type(&task.db_use_type);
-    let status = Status::parse(&task.status);
-    let label = label_for(kind, &status, &task.status, lang);
+    decide(&RuleInputs::of(task), task.id.clone(), lang)
+}
+
+/// The decision for a task with these inputs and id.
+pub fn decide(inputs: &RuleInputs, id: Option<String>, lang: Lang) -> StopDecision {
+    let kind = inputs.known_kind();
     let head = DecisionHead {
-        id: task.id.clone(),
-        db_use_type: task.db_use_type.clone(),
-        status: status.as_str().to_string(),
-        status_label: label,
+        id,
+        db_use_type: inputs.db_use_type().to_string(),
+        status: inputs.status.as_str().to_string(),
+        status_label: label_for(kind, &inputs.status, inputs.raw_status.as_deref().unwrap_or_default(), lang),
     };
-    match stop_eligibility(task, kind, &status) {
-        Ok(stoppable) => stoppable_decision(head, task, stoppable, lang),
+    match stop_eligibility(inputs) {
+        Ok(stoppable) => stoppable_decision(head, inputs, stoppable, lang),
         Err(code) => blocked_decision(head, kind, code, lang),
     }
 }
@@ -150,7 +154,7 @@ fn blocked_decision(head: DecisionHead, kind: Option<TaskKind>, code: BlockCode,
     }
 }
 
-fn stoppable_decision(head: DecisionHead, task: &StopTask, stoppable: Stoppable, lang: Lang) -> StopDecision {
+fn stoppable_decision(head: DecisionHead, task: &RuleInputs, stoppable: Stoppable, lang: Lang) -> StopDecision {
     let Stoppable { kind, status, failed_status } = stoppable;
     let mut abnormal_reasons = Vec::new();
     if failed_status {

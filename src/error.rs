@@ -23,6 +23,12 @@ impl InputError {
         InputError { code: Self::CODE, path: path.into(), message: message.into() }
     }
 
+    /// The same error, for a value found at `parent` (`tasks[3]` + `status`).
+    pub fn under(mut self, parent: &str) -> InputError {
+        self.path = crate::input::join(parent, &self.path);
+        self
+    }
+
     /// The error as JSON (`{"code","path","message"}`), for the CLI and JSON callers.
     pub fn to_json(&self) -> String {
         // A struct of three strings always serializes.

@@ -3,7 +3,7 @@
 //! follow-ups after a forced stop. Codes only; `decision` adds the messages.
 
 use crate::codes::{Advice, Consequence, FollowUp};
-use crate::input::StopTask;
+use crate::rule_inputs::RuleInputs;
 use crate::kind::TaskKind;
 use crate::status::StatusCode;
 
@@ -58,17 +58,17 @@ pub fn consequences(kind: TaskKind, mode: StopMode) -> Vec<Consequence> {
 }
 
 /// Manual work after stopping in `mode` (only a forced stop leaves any).
-pub fn follow_ups(task: &StopTask, kind: TaskKind, mode: StopMode) -> Vec<FollowUp> {
+pub fn follow_ups(inputs: &RuleInputs, kind: TaskKind, mode: StopMode) -> Vec<FollowUp> {
     if mode != StopMode::Force {
         return Vec::new();
     }
     match kind {
         TaskKind::Migration => vec![FollowUp::MigrateTriggersAndEventsManually],
-        TaskKind::Sync if text_is(&task.engine_type, "postgresql") => {
+        TaskKind::Sync if inputs.postgresql => {
             let mut list = vec![FollowUp::PgSyncSequences];
             // A full-only task never opened replication slots or switched the
             // destination's replication role; every task with an incremental phase did.
-            if !text_is(&task.task_type, "FULL_TRANS") {
+            if !inputs.full_only {
                 list.push(FollowUp::PgDropReplicationSlots);
                 list.push(FollowUp::PgResetSessionReplicationRole);
             }
@@ -91,9 +91,4 @@ pub fn advice(kind: TaskKind, status: StatusCode, abnormal: bool) -> Vec<Advice>
         list.push(Advice::LongPauseRisk);
     }
     list
-}
-
-/// `engine_type` and `task_type` compare case-insensitively.
-fn text_is(value: &Option<String>, expected: &str) -> bool {
-    value.as_deref().is_some_and(|text| text.trim().eq_ignore_ascii_case(expected))
 }

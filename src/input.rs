@@ -39,21 +39,33 @@ impl Shape {
 /// field's path rather than an exception escaping through the rules.
 pub trait InputValue: Sized {
     fn shape(&self) -> Shape;
-    /// An object's field; `None` when it is absent (or `undefined`).
+    /// An object's field; `None` (or, for JS, a nullish value) when it is absent.
     fn field(&self, name: &str) -> Result<Option<Self>, String>;
     fn as_string(&self) -> Option<String>;
     fn as_bool(&self) -> Option<bool>;
+    /// Whether this is a string, without copying it.
+    fn is_string(&self) -> bool {
+        self.shape() == Shape::String
+    }
+    /// An object that is not an array.
+    fn is_object(&self) -> bool {
+        self.shape() == Shape::Object
+    }
+    /// `null` (or `undefined`): "not given".
+    fn is_nullish(&self) -> bool {
+        self.shape() == Shape::Null
+    }
     /// An array's length.
     fn len(&self) -> Result<usize, String>;
     /// An array's element.
     fn element(&self, index: usize) -> Result<Self, String>;
 }
 
-/// A task snapshot, the input of one decision (contract section 1).
+/// A task snapshot, the input of one decision (contract section 1). A task's
+/// `name` is for the UI only: no rule reads it, so it is not kept.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct StopTask {
     pub id: Option<String>,
-    pub name: Option<String>,
     pub db_use_type: String,
     pub status: String,
     pub engine_type: Option<String>,
@@ -73,10 +85,10 @@ impl StopTask {
 
 /// Joins a parent path and a field name: `tasks[3]` + `status`.
 pub fn join(parent: &str, field: &str) -> String {
-    if parent.is_empty() {
-        field.to_string()
-    } else {
-        format!("{parent}.{field}")
+    match (parent.is_empty(), field.is_empty()) {
+        (true, _) => field.to_string(),
+        (false, true) => parent.to_string(),
+        (false, false) => format!("{parent}.{field}"),
     }
 }
 
@@ -93,13 +105,11 @@ fn read_failed(path: &str, reason: String) -> InputError {
     InputError::new(path, format!("the value could not be read: {reason}"))
 }
 
-/// Reads an object's field; absent, `undefined` and `null` all count as "not given".
+/// Reads an object's field. Absent, `undefined` and `null` all count as
+/// "not given"; callers try the expected type first and ask about nullish
+/// values only when that fails, which saves JS round trips on long lists.
 fn field<V: InputValue>(object: &V, parent: &str, name: &str) -> Result<Option<V>, InputError> {
-    match object.field(name) {
-        Ok(Some(value)) if value.shape() == Shape::Null => Ok(None),
-        Ok(value) => Ok(value),
-        Err(reason) => Err(read_failed(&join(parent, name), reason)),
-    }
+    object.field(name).map_err(|reason| read_failed(&join(parent, name), reason))
 }
 
 fn string_field<V: InputValue>(object: &V, parent: &str, name: &str) -> Result<Option<String>, InputError> {
@@ -107,6 +117,7 @@ fn string_field<V: InputValue>(object: &V, parent: &str, name: &str) -> Result<O
         None => Ok(None),
         Some(value) => match value.as_string() {
             Some(text) => Ok(Some(text)),
+            None if value.is_nullish() => Ok(None),
             None => Err(wrong_type(&join(parent, name), "a string", value.shape())),
         },
     }
@@ -120,27 +131,59 @@ fn required_string<V: InputValue>(object: &V, parent: &str, name: &str) -> Resul
 fn flag<V: InputValue>(object: &V, parent: &str, name: &str) -> Result<bool, InputError> {
     match field(object, parent, name)? {
         None => Ok(false),
-        Some(value) => value.as_bool().ok_or_else(|| wrong_type(&join(parent, name), "a boolean", value.shape())),
+        Some(value) => match value.as_bool() {
+            Some(flag) => Ok(flag),
+            None if value.is_nullish() => Ok(false),
+            None => Err(wrong_type(&join(parent, name), "a boolean", value.shape())),
+        },
     }
 }
 
 fn expect_object<V: InputValue>(value: &V, path: &str, what: &str) -> Result<(), InputError> {
-    match value.shape() {
-        Shape::Object => Ok(()),
-        other => Err(wrong_type(path, what, other)),
+    if value.is_object() {
+        Ok(())
+    } else {
+        Err(wrong_type(path, what, value.shape()))
     }
 }
 
+/// How a task's `id` is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdRule {
+    /// Batch plans: every task needs one.
+    Required,
+    /// Single decisions: it may be absent.
+    Optional,
+}
+
 /// Reads one task snapshot at `path`. Unknown extra fields are ignored.
-pub fn read_task<V: InputValue>(value: &V, path: &str, id_required: bool) -> Result<StopTask, InputError> {
+pub fn read_task<V: InputValue>(value: &V, path: &str, id_rule: IdRule) -> Result<StopTask, InputError> {
     expect_object(value, path, "a task object")?;
     let id = string_field(value, path, "id")?;
-    if id_required && id.is_none() {
+    if id_rule == IdRule::Required && id.is_none() {
         return Err(InputError::new(join(path, "id"), "expected a string task id, but the field is missing"));
     }
+    Ok(StopTask { id, ..read_rule_fields(value, path)? })
+}
+
+/// Reads a task like [`read_task`] (id optional), but hands back the host's
+/// own `id` value (a string, or nullish) instead of a copy of its text: the
+/// wasm fast path puts it straight into the JS decision.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub fn read_task_keeping_id<V: InputValue>(value: &V, path: &str) -> Result<(StopTask, Option<V>), InputError> {
+    expect_object(value, path, "a task object")?;
+    let id = match field(value, path, "id")? {
+        Some(id) if id.is_string() => Some(id),
+        Some(id) if !id.is_nullish() => return Err(wrong_type(&join(path, "id"), "a string", id.shape())),
+        _ => None,
+    };
+    Ok((read_rule_fields(value, path)?, id))
+}
+
+/// The fields the rules read. (`name` is for the UI only and is not read.)
+fn read_rule_fields<V: InputValue>(value: &V, path: &str) -> Result<StopTask, InputError> {
     Ok(StopTask {
-        id,
-        name: string_field(value, path, "name")?,
+        id: None,
         db_use_type: required_string(value, path, "db_use_type")?,
         status: required_string(value, path, "status")?,
         engine_type: string_field(value, path, "engine_type")?,
@@ -153,18 +196,33 @@ pub fn read_task<V: InputValue>(value: &V, path: &str, id_required: bool) -> Res
 }
 
 /// Reads an array of tasks at `path` (elements at `path[i]`).
-pub fn read_tasks<V: InputValue>(value: &V, path: &str, id_required: bool) -> Result<Vec<StopTask>, InputError> {
+pub fn read_tasks<V: InputValue>(value: &V, path: &str, id_rule: IdRule) -> Result<Vec<StopTask>, InputError> {
+    let mut tasks = Vec::new();
+    for_each_element(value, path, |element, element_path| read_task(element, element_path, id_rule), |task| {
+        tasks.push(task);
+        Ok::<(), InputError>(())
+    })?;
+    Ok(tasks)
+}
+
+/// Reads an array one element at a time with `read`, handing each result to `visit`.
+pub fn for_each_element<V: InputValue, T, E: From<InputError>>(
+    value: &V,
+    path: &str,
+    read: impl Fn(&V, &str) -> Result<T, InputError>,
+    mut visit: impl FnMut(T) -> Result<(), E>,
+) -> Result<(), E> {
     if value.shape() != Shape::Array {
-        return Err(wrong_type(path, "an array of task objects", value.shape()));
+        return Err(wrong_type(path, "an array of task objects", value.shape()).into());
     }
     let len = value.len().map_err(|reason| read_failed(path, reason))?;
-    let mut tasks = Vec::with_capacity(len.min(1 << 16));
     for i in 0..len {
-        let element_path = index(path, i);
-        let element = value.element(i).map_err(|reason| read_failed(&element_path, reason))?;
-        tasks.push(read_task(&element, &element_path, id_required)?);
+        let element_path = || index(path, i);
+        let element = value.element(i).map_err(|reason| read_failed(&element_path(), reason))?;
+        // Read at the root, so the element's path is only formatted when something is wrong.
+        visit(read(&element, "").map_err(|error| error.under(&element_path()))?)?;
     }
-    Ok(tasks)
+    Ok(())
 }
 
 /// Reads a language: absent or `null` means the default; a string is read
@@ -179,7 +237,7 @@ pub fn read_lang<V: InputValue>(object: &V, parent: &str) -> Result<Lang, InputE
 pub fn read_evaluate_options<V: InputValue>(value: Option<&V>) -> Result<Lang, InputError> {
     match value {
         None => Ok(Lang::default()),
-        Some(options) if options.shape() == Shape::Null => Ok(Lang::default()),
+        Some(options) if options.is_nullish() => Ok(Lang::default()),
         Some(options) => {
             expect_object(options, "", "an options object")?;
             read_lang(options, "")
@@ -222,8 +280,8 @@ pub struct PlanRequest {
 pub fn read_plan_request<V: InputValue>(value: &V) -> Result<PlanRequest, InputError> {
     expect_object(value, "", "a plan request object")?;
     let tasks = match field(value, "", "tasks")? {
-        Some(tasks) => read_tasks(&tasks, "tasks", true)?,
-        None => return Err(InputError::new("tasks", "expected an array of task objects, but the field is missing")),
+        Some(tasks) if !tasks.is_nullish() => read_tasks(&tasks, "tasks", IdRule::Required)?,
+        _ => return Err(InputError::new("tasks", "expected an array of task objects, but the field is missing")),
     };
     let force = match field(value, "", "force")? {
         None => ForceChoice::Auto,
@@ -231,6 +289,7 @@ pub fn read_plan_request<V: InputValue>(value: &V) -> Result<PlanRequest, InputE
             (Some(true), _) => ForceChoice::Always,
             (Some(false), _) => ForceChoice::Never,
             (None, Some("auto")) => ForceChoice::Auto,
+            _ if force.is_nullish() => ForceChoice::Auto,
             _ => return Err(InputError::new("force", format!("expected \"auto\", true or false, found {}", describe_value(&force)))),
         },
     };

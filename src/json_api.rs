@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use crate::decision::evaluate;
 use crate::error::InputError;
-use crate::input::{read_plan_request, read_task, read_tasks, Shape, InputValue};
+use crate::input::{read_plan_request, read_task, read_tasks, IdRule, InputValue, Shape};
 use crate::lang::Lang;
 use crate::matrix::stop_matrix;
 use crate::plan::plan_stop;
@@ -27,10 +27,10 @@ pub fn evaluate_json(input: &str, lang: Lang) -> Result<String, InputError> {
     let value = parse(input)?;
     let value = &value;
     if value.shape() == Shape::Array {
-        let decisions: Vec<_> = read_tasks(&value, "", false)?.iter().map(|task| evaluate(task, lang)).collect();
+        let decisions: Vec<_> = read_tasks(&value, "", IdRule::Optional)?.iter().map(|task| evaluate(task, lang)).collect();
         Ok(to_json(&decisions))
     } else {
-        Ok(to_json(&evaluate(&read_task(&value, "", false)?, lang)))
+        Ok(to_json(&evaluate(&read_task(&value, "", IdRule::Optional)?, lang)))
     }
 }
 

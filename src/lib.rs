@@ -32,6 +32,7 @@ mod lang;
 mod matrix;
 mod messages;
 mod plan;
+mod rule_inputs;
 mod status;
 mod table;
 mod version;
@@ -50,6 +51,7 @@ pub use kind::TaskKind;
 pub use labels::status_label;
 pub use lang::Lang;
 pub use matrix::{MatrixCell, MatrixRow, StopMatrix};
+pub use rule_inputs::RuleInputs;
 pub use plan::{AcceptedTask, Endpoint, RejectedTask, RequestJob, StopPlan, StopRequest};
 pub use status::{Status, StatusCode};
 pub use table::{Cell, Eligibility, Row, STOP_TABLE};
@@ -78,7 +80,7 @@ pub fn stop_matrix(lang: Lang) -> StopMatrix {
 impl StopTask {
     /// Reads a task from a JSON value (as in an API response); unknown fields are ignored.
     pub fn from_json(value: &serde_json::Value) -> Result<StopTask, InputError> {
-        input::read_task(&value, "", false)
+        input::read_task(&value, "", input::IdRule::Optional)
     }
 }
 

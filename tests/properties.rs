@@ -30,7 +30,6 @@ fn task() -> impl Strategy<Value = StopTask> {
     )
         .prop_map(|(kind, status, engine_type, task_type, [network_abnormal, configuration_failed, is_parent, multi_write], id)| StopTask {
             id,
-            name: None,
             db_use_type: kind,
             status,
             engine_type,

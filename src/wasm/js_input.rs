@@ -3,7 +3,7 @@
 //! `INVALID_INPUT` error instead of an exception unwinding through the rules,
 //! and unknown extra fields of API objects are never copied.
 
-use std::cell::RefCell;
+use std::cell::OnceCell;
 
 use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
@@ -30,11 +30,10 @@ impl InputValue for JsValue {
     }
 
     fn field(&self, name: &str) -> Result<Option<JsValue>, String> {
-        match Reflect::get(self, &property_key(name)) {
-            Ok(value) if value.is_undefined() => Ok(None),
-            Ok(value) => Ok(Some(value)),
-            Err(thrown) => Err(describe_thrown(&thrown)),
-        }
+        // `undefined` is returned as is: the reader treats it as absent when
+        // the expected type does not match, which spares a round trip for
+        // every field that is there.
+        with_property_key(name, |key| Reflect::get(self, key)).map(Some).map_err(|thrown| describe_thrown(&thrown))
     }
 
     fn as_string(&self) -> Option<String> {
@@ -45,8 +44,21 @@ impl InputValue for JsValue {
         JsValue::as_bool(self)
     }
 
+    fn is_string(&self) -> bool {
+        JsValue::is_string(self)
+    }
+
+    fn is_object(&self) -> bool {
+        // `typeof` is "function" for functions, so they are not objects here.
+        JsValue::is_object(self) && !js_sys::Array::is_array(self)
+    }
+
+    fn is_nullish(&self) -> bool {
+        self.is_undefined() || self.is_null()
+    }
+
     fn len(&self) -> Result<usize, String> {
-        let length = Reflect::get(self, &property_key("length")).map_err(|thrown| describe_thrown(&thrown))?;
+        let length = with_property_key("length", |key| Reflect::get(self, key)).map_err(|thrown| describe_thrown(&thrown))?;
         match length.as_f64() {
             // Array lengths are integers below 2^32.
             Some(n) if n >= 0.0 && n <= f64::from(u32::MAX) && n.fract() == 0.0 => Ok(n as usize),
@@ -60,22 +72,27 @@ impl InputValue for JsValue {
     }
 }
 
-/// Field names are a handful of constants: keeping their JS strings saves a
-/// UTF-8 to UTF-16 conversion per field per task on long lists.
-pub(crate) fn property_key(name: &str) -> JsValue {
-    const MAX_KEYS: usize = 32;
-    thread_local! {
-        static KEYS: RefCell<Vec<(String, JsValue)>> = const { RefCell::new(Vec::new()) };
-    }
-    KEYS.with_borrow_mut(|keys| {
-        if let Some((_, key)) = keys.iter().find(|(known, _)| known == name) {
-            return key.clone();
+/// Every property name the input reader asks for.
+const PROPERTY_NAMES: [&str; 14] = [
+    "id", "db_use_type", "status", "engine_type", "task_type", "network_abnormal", "configuration_failed",
+    "is_parent", "multi_write", "tasks", "force", "api", "lang", "length",
+];
+
+thread_local! {
+    static PROPERTY_KEYS: OnceCell<Vec<JsValue>> = const { OnceCell::new() };
+}
+
+/// Runs `use_key` with the JS string for a property name. The names are a
+/// handful of constants: converting each once, and lending it rather than
+/// cloning it, saves a string conversion and a handle per field per task.
+fn with_property_key<R>(name: &str, use_key: impl FnOnce(&JsValue) -> R) -> R {
+    PROPERTY_KEYS.with(|keys| {
+        // Creating the keys calls no user code, so it cannot re-enter here.
+        let keys = keys.get_or_init(|| PROPERTY_NAMES.iter().map(|name| JsValue::from_str(name)).collect());
+        match PROPERTY_NAMES.iter().position(|known| *known == name).and_then(|i| keys.get(i)) {
+            Some(key) => use_key(key),
+            None => use_key(&JsValue::from_str(name)),
         }
-        let key = JsValue::from_str(name);
-        if keys.len() < MAX_KEYS {
-            keys.push((name.to_string(), key.clone()));
-        }
-        key
     })
 }
 

@@ -8,7 +8,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::error::InputError;
-use crate::input::{read_evaluate_options, read_plan_request, read_task, read_tasks, InputValue, Shape};
+use crate::input::{read_evaluate_options, read_plan_request, read_task, IdRule, InputValue, Shape};
 use crate::lang::Lang;
 
 /// The package's declarations, written out in full (types and functions) so
@@ -22,6 +22,12 @@ const SERIALIZER: serde_wasm_bindgen::Serializer = serde_wasm_bindgen::Serialize
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value.serialize(&SERIALIZER).map_err(JsValue::from)
+}
+
+impl From<InputError> for JsValue {
+    fn from(error: InputError) -> JsValue {
+        input_error(error)
+    }
 }
 
 /// Converts a contract violation into a thrown `Error` with `code` and `path`.
@@ -55,7 +61,7 @@ pub fn evaluate_stop(
     options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let lang = read_evaluate_options(options.as_ref()).map_err(input_error)?;
-    let task = read_task(&task, "", false).map_err(input_error)?;
+    let task = read_task(&task, "", IdRule::Optional).map_err(input_error)?;
     to_js(&crate::evaluate_stop(&task, lang))
 }
 
@@ -67,7 +73,6 @@ pub fn evaluate_stops(
     options: Option<JsValue>,
 ) -> Result<js_sys::Array, JsValue> {
     let lang = read_evaluate_options(options.as_ref()).map_err(input_error)?;
-    let tasks = read_tasks(&tasks, "", false).map_err(input_error)?;
     templates::decisions(&tasks, lang)
 }
 

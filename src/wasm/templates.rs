@@ -1,27 +1,29 @@
-//! The fast path of `evaluateStops`. A console's task list repeats a few
-//! combinations of kind, status and flags many times, and a decision depends
-//! on nothing else but the task id. So each distinct combination is evaluated
-//! and converted to JS once (a frozen template); each task's decision is a
-//! shallow copy of its template with its own `id`. Building JS objects is
-//! what costs time in wasm, not the rules.
+//! The fast path of `evaluateStops`. A console's task list repeats a limited
+//! number of rule inputs (kind, status, flags, ...) many times, and a
+//! decision depends on nothing else but the task id. So each distinct
+//! `RuleInputs` is decided and converted to JS once (a frozen template); each
+//! task's decision is a shallow copy of its template with its own `id`.
+//! Building JS objects is what costs time in wasm, not the rules.
 
 use std::cell::RefCell;
+use std::hash::{Hash, Hasher};
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 
-use super::js_input::property_key;
-use crate::input::StopTask;
+use crate::decision::decide;
+use crate::input::{for_each_element, read_task_keeping_id};
 use crate::lang::Lang;
+use crate::rule_inputs::RuleInputs;
 
-/// Slots of the template cache: far more than the distinct combinations of a
-/// real task list, and a fixed size, so memory stays bounded whatever comes in
+/// Slots of the template cache: more than the distinct inputs of a real task
+/// list, and a fixed number, so memory stays bounded whatever comes in
 /// (unknown statuses are free text). A full probe run evicts its first slot.
-const SLOTS: usize = 1024;
+const SLOTS: usize = 2048;
 const PROBES: usize = 4;
 
 struct Template {
-    key: StopTask,
+    inputs: RuleInputs,
     lang: Lang,
     decision: Object,
 }
@@ -30,35 +32,33 @@ thread_local! {
     static TEMPLATES: RefCell<Vec<Option<Template>>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Decisions for `tasks`, as JS objects, in order.
-pub(super) fn decisions(tasks: &[StopTask], lang: Lang) -> Result<Array, JsValue> {
+/// Decisions for the JS array `tasks`, in order.
+pub(super) fn decisions(tasks: &JsValue, lang: Lang) -> Result<Array, JsValue> {
     let out = Array::new();
-    let id_key = property_key("id");
-    for task in tasks {
-        let template = template_for(task, lang)?;
+    let id_key = JsValue::from_str("id");
+    for_each_element(tasks, "", read_task_keeping_id, |(task, id)| {
+        let template = template_for(RuleInputs::of(&task), lang)?;
         let decision = Object::assign(&Object::new(), &template);
-        let id = task.id.as_deref().map_or(JsValue::NULL, JsValue::from_str);
-        Reflect::set(&decision, &id_key, &id)?;
+        Reflect::set(&decision, &id_key, &id.unwrap_or(JsValue::NULL))?;
         out.push(&decision);
-    }
+        Ok::<(), JsValue>(())
+    })?;
     Ok(out)
 }
 
-fn template_for(task: &StopTask, lang: Lang) -> Result<Object, JsValue> {
-    let home = slot_of(task, lang);
+fn template_for(inputs: RuleInputs, lang: Lang) -> Result<Object, JsValue> {
+    let home = slot_of(&inputs, lang);
     let probe = |i: usize| (home + i) % SLOTS;
     let cached = TEMPLATES.with_borrow(|slots| {
         (0..PROBES).find_map(|i| match slots.get(probe(i)) {
-            Some(Some(t)) if t.lang == lang && same_inputs(&t.key, task) => Some(t.decision.clone()),
+            Some(Some(t)) if t.lang == lang && t.inputs == inputs => Some(t.decision.clone()),
             _ => None,
         })
     });
     if let Some(decision) = cached {
         return Ok(decision);
     }
-    // Everything a decision depends on, except the id (and the name, which it ignores).
-    let key = StopTask { id: None, name: None, ..task.clone() };
-    let decision = super::to_js(&crate::evaluate_stop(&key, lang))?;
+    let decision = super::to_js(&decide(&inputs, None, lang))?;
     deep_freeze(&decision);
     let decision = Object::from(decision);
     TEMPLATES.with_borrow_mut(|slots| {
@@ -67,42 +67,42 @@ fn template_for(task: &StopTask, lang: Lang) -> Result<Object, JsValue> {
         }
         let free = (0..PROBES).map(probe).find(|&i| matches!(slots.get(i), Some(None)));
         if let Some(slot) = slots.get_mut(free.unwrap_or(home)) {
-            *slot = Some(Template { key, lang, decision: decision.clone() });
+            *slot = Some(Template { inputs, lang, decision: decision.clone() });
         }
     });
     Ok(decision)
 }
 
-/// Whether two tasks get the same decision apart from the id: every field the rules read.
-fn same_inputs(a: &StopTask, b: &StopTask) -> bool {
-    a.db_use_type == b.db_use_type
-        && a.status == b.status
-        && a.engine_type == b.engine_type
-        && a.task_type == b.task_type
-        && a.network_abnormal == b.network_abnormal
-        && a.configuration_failed == b.configuration_failed
-        && a.is_parent == b.is_parent
-        && a.multi_write == b.multi_write
+/// The home slot of some inputs: FNV-1a through `Hash`, which is small and
+/// quick for a few short strings and flags.
+fn slot_of(inputs: &RuleInputs, lang: Lang) -> usize {
+    let mut hasher = Fnv(0x811c_9dc5);
+    inputs.hash(&mut hasher);
+    lang.hash(&mut hasher);
+    hasher.finish() as usize % SLOTS
 }
 
-/// FNV-1a over the fields a decision depends on: cheap, and good enough to
-/// spread a task list's few combinations over the slots.
-fn slot_of(key: &StopTask, lang: Lang) -> usize {
-    fn text(value: &Option<String>) -> &str {
-        value.as_deref().unwrap_or("\u{1}")
-    }
-    let mut hash: u32 = 0x811c_9dc5;
-    let fields = [key.db_use_type.as_str(), key.status.as_str(), text(&key.engine_type), text(&key.task_type)];
-    for field in fields {
-        for byte in field.bytes().chain([0xff]) {
-            hash = (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193);
+struct Fnv(u32);
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 = (self.0 ^ u32::from(*byte)).wrapping_mul(0x0100_0193);
         }
     }
-    let flags = [key.network_abnormal, key.configuration_failed, key.is_parent, key.multi_write, lang == Lang::ZhCn];
-    for flag in flags {
-        hash = (hash ^ u32::from(flag)).wrapping_mul(0x0100_0193);
+
+    // Enum discriminants and lengths arrive as integers: one step each.
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0 ^ n as u32).wrapping_mul(0x0100_0193);
     }
-    hash as usize % SLOTS
+
+    fn write_isize(&mut self, n: isize) {
+        self.write_usize(n as usize);
+    }
+
+    fn finish(&self) -> u64 {
+        u64::from(self.0)
+    }
 }
 
 /// Freezes a template and everything in it: decisions share these objects,

@@ -1,0 +1,64 @@
+//! What a decision depends on: a task snapshot reduced to the facts the rules
+//! read. `decision::evaluate` reads a task only through these, so two tasks
+//! with equal `RuleInputs` get equal decisions apart from their ids, which
+//! lets the wasm fast path reuse one decision for many tasks.
+
+use crate::input::StopTask;
+use crate::kind::TaskKind;
+use crate::status::Status;
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct RuleInputs {
+    /// The kind, or the `db_use_type` as sent when this version does not know it.
+    pub kind: Result<TaskKind, String>,
+    /// The normalised status.
+    pub status: Status,
+    /// The status as sent, kept only when it is what the user is shown
+    /// (the kind or the status is unknown, so there is no console label).
+    pub raw_status: Option<String>,
+    /// `engine_type` is PostgreSQL (case-insensitively).
+    pub postgresql: bool,
+    /// `task_type` is `FULL_TRANS`: the task has no incremental phase.
+    pub full_only: bool,
+    pub network_abnormal: bool,
+    pub configuration_failed: bool,
+    pub is_parent: bool,
+    pub multi_write: bool,
+}
+
+impl RuleInputs {
+    pub fn of(task: &StopTask) -> RuleInputs {
+        let kind = TaskKind::from_db_use_type(&task.db_use_type).ok_or_else(|| task.db_use_type.clone());
+        let status = Status::parse(&task.status);
+        let labelled = kind.is_ok() && matches!(status, Status::Known(_));
+        RuleInputs {
+            raw_status: (!labelled).then(|| task.status.clone()),
+            kind,
+            status,
+            postgresql: text_is(&task.engine_type, "postgresql"),
+            full_only: text_is(&task.task_type, "FULL_TRANS"),
+            network_abnormal: task.network_abnormal,
+            configuration_failed: task.configuration_failed,
+            is_parent: task.is_parent,
+            multi_write: task.multi_write,
+        }
+    }
+
+    /// The known kind, if any.
+    pub fn known_kind(&self) -> Option<TaskKind> {
+        self.kind.as_ref().ok().copied()
+    }
+
+    /// `db_use_type` as the decision reports it (the API's spelling).
+    pub fn db_use_type(&self) -> &str {
+        match &self.kind {
+            Ok(kind) => kind.as_str(),
+            Err(raw) => raw,
+        }
+    }
+}
+
+/// `engine_type` and `task_type` compare case-insensitively.
+fn text_is(value: &Option<String>, expected: &str) -> bool {
+    value.as_deref().is_some_and(|text| text.trim().eq_ignore_ascii_case(expected))
+}
