@@ -6,13 +6,14 @@ SHELL := /bin/bash
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
 TARBALL := dist/drs-stop-rules-$(VERSION).tgz
 
-.PHONY: help bootstrap pkg pack demo test test-native test-wasm test-package test-console bench table readme-table clean
+.PHONY: help bootstrap pkg pack demo test bench fuzz table readme-table clean
 
 help:
 	@echo "make demo    - build everything and serve the demo console on 127.0.0.1 (PORT, default 8080)"
 	@echo "make test    - run every test (native, CLI, wasm in Node and Chromium, package, console)"
 	@echo "make pack    - build the npm package tarball into dist/"
 	@echo "make bench   - measure size, start-up and speed of the package (target/bench/results.json)"
+	@echo "make fuzz    - fuzz the rules with libFuzzer, 5 min per target (target/fuzz/summary.json)"
 	@echo "make table   - print the eligibility table generated from the rules"
 
 bootstrap:
@@ -34,11 +35,17 @@ test: bootstrap
 bench: pack
 	@node bench/bench.mjs
 
+fuzz: bootstrap
+	@scripts/fuzz.sh 300
+
 table:
 	@cargo run -q --bin drs-stop-rules -- table
 
 # Rewrites the generated table in README.md (a test fails when it is stale).
-readme-table:
+readme-fuzz: bootstrap
+	@scripts/fuzz.sh 300
+
+table:
 	@scripts/readme-table.sh
 
 clean:

@@ -104,4 +104,9 @@ fi
 if [ $want_browser = 1 ]; then
   if ! have chromium || ! have chromedriver; then apt_install chromium chromium-driver; fi
 fi
+# 5. cargo-fuzz for scripts/fuzz.sh, exactly this version.
+if [ "$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz 0.13.2" ]; then
+  say "cargo install cargo-fuzz 0.13.2"
+  cargo install -q cargo-fuzz --version =0.13.2 --locked || cargo install -q cargo-fuzz --version =0.13.2 --force
+fi
 say "ready"

@@ -39,20 +39,22 @@ version=$(cargo metadata --no-deps --format-version 1 | node -e 'let s="";proces
 echo '{ "type": "module" }' > pkg/web/package.json
 echo '{ "type": "commonjs" }' > pkg/node/package.json
 
+# The API's names, read from the build itself, so a new function needs no
+# change here (and the loader's own exports stay out of the main entries).
+names=$(node -e 'console.log(Object.keys(require("./pkg/node/drs_stop_rules.js")).filter(n => !n.startsWith("__")).join(", "))')
+
 # Browser entry: ready to use on import.
-cat > pkg/web/index.js <<'JS'
+cat > pkg/web/index.js <<JS
 // Loads and instantiates the wasm module (fetched beside this file) on import,
 // so every export is ready to call. Use ./drs_stop_rules.js for manual init().
 import init from "./drs_stop_rules.js";
 await init({ module_or_path: new URL("./drs_stop_rules_bg.wasm", import.meta.url) });
-export * from "./drs_stop_rules.js";
+export { ${names} } from "./drs_stop_rules.js";
 JS
 # The declarations of the package's API, without the loader's internals.
 cp src/wasm/api.d.ts pkg/web/index.d.ts
 
-# Node ESM entry: the CommonJS build re-exported by name. The names are read
-# from the build itself, so a new function needs no change here.
-names=$(node -e 'console.log(Object.keys(require("./pkg/node/drs_stop_rules.js")).filter(n => !n.startsWith("__")).join(", "))')
+# Node ESM entry: the CommonJS build re-exported by name.
 cat > pkg/node/index.mjs <<JS
 import { createRequire } from "node:module";
 const api = createRequire(import.meta.url)("./drs_stop_rules.js");

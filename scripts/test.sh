@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test, in order from fastest feedback to slowest:
-#   1. native: cargo test (rules, corpus, CLI, properties, README table, server)
+#   1. native: cargo test (rules, corpus, CLI, properties, README table, server),
+#      then a short libFuzzer run of every fuzz target
 #   2. wasm:   the corpus through the wasm binding in Node and in headless Chromium
 #   3. package: the packed npm tarball in Node ESM/CJS, tsc --strict, Vite, a plain page
 #   4. console: the demo backend and page in Chromium
@@ -12,6 +13,9 @@ stage() { printf '\n=== %s ===\n' "$*"; }
 
 stage "native tests (cargo test)"
 cargo test --workspace --quiet
+
+stage "fuzzing (libFuzzer, 15 s per target)"
+scripts/fuzz.sh
 
 stage "wasm binding in Node (wasm-pack test --node)"
 scripts/test-wasm.sh node

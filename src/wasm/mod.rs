@@ -11,6 +11,12 @@ use crate::error::InputError;
 use crate::input::{read_evaluate_options, read_plan_request, read_task, IdRule, InputValue, Shape};
 use crate::lang::Lang;
 
+// Smaller and faster than the default allocator for this workload: many
+// short-lived strings and vectors per call.
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// The package's declarations, written out in full (types and functions) so
 /// they say more than `any`; a test checks them against the exports.
 #[wasm_bindgen(typescript_custom_section)]
