@@ -33,7 +33,7 @@ test: bootstrap
 	@scripts/test.sh
 
 bench: pack
-	@node bench/bench.mjs
+	@node --expose-gc bench/bench.mjs
 
 fuzz: bootstrap
 	@scripts/fuzz.sh 300
@@ -42,10 +42,7 @@ table:
 	@cargo run -q --bin drs-stop-rules -- table
 
 # Rewrites the generated table in README.md (a test fails when it is stale).
-readme-fuzz: bootstrap
-	@scripts/fuzz.sh 300
-
-table:
+readme-table:
 	@scripts/readme-table.sh
 
 clean:
