@@ -4,7 +4,7 @@
 import { planStop } from "/pkg/index.js";
 import { h, present } from "./dom.js";
 import { t } from "./i18n.js";
-import { showModal } from "./modal.js";
+import { addConfirmButtons, showModal } from "./modal.js";
 
 /**
  * @param {{ tasks: object[], lang: string, returnFocus: () => HTMLElement | null,
@@ -14,24 +14,10 @@ import { showModal } from "./modal.js";
 export function openBatchDialog({ tasks, lang, returnFocus, onConfirm, onClose }) {
   const modal = showModal({ returnFocus, onClose });
   const names = new Map(tasks.map((task) => [task.id, task.name ?? task.id]));
-  let sending = false;
   let plan = null;
 
-  const ok = h("button", { type: "button", class: "btn btn-primary", dataset: { action: "confirm" } });
-  const cancel = h("button", { type: "button", class: "btn", dataset: { action: "cancel" } });
-  cancel.addEventListener("click", modal.close);
-  ok.addEventListener("click", async () => {
-    if (ok.disabled || sending) return;
-    sending = true;
-    render();
-    try {
-      await onConfirm(plan);
-    } finally {
-      sending = false;
-      modal.close();
-    }
-  });
-  modal.footer.append(ok, cancel);
+  const buttons = addConfirmButtons(modal, { confirm: () => onConfirm(plan), render: () => render() });
+  const { ok, cancel } = buttons;
 
   function group(kind, heading, entries, describe) {
     if (entries.length === 0) return null;
@@ -48,8 +34,8 @@ export function openBatchDialog({ tasks, lang, returnFocus, onConfirm, onClose }
     const forced = plan.accepted.filter((entry) => entry.mode === "force");
     modal.title.textContent = t(lang, "dialog.batchTitle");
     modal.closeButton.setAttribute("aria-label", t(lang, "dialog.close"));
-    ok.textContent = t(lang, sending ? "dialog.sending" : "dialog.ok");
-    ok.disabled = sending || plan.accepted.length === 0;
+    ok.textContent = t(lang, buttons.sending ? "dialog.sending" : "dialog.ok");
+    ok.disabled = buttons.sending || plan.accepted.length === 0;
     cancel.textContent = t(lang, "dialog.cancel");
     modal.body.replaceChildren(...present(
       h("p", { text: t(lang, "batch.question", { count: tasks.length }) }),

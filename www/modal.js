@@ -57,6 +57,34 @@ export function showModal({ returnFocus, onClose }) {
   };
 }
 
+/**
+ * OK (`[data-action="confirm"]`) and Cancel in the dialog's footer. OK runs
+ * `confirm()` once (clicks while it runs are ignored), then closes the
+ * dialog; `render()` is called when sending starts, so the caller can
+ * relabel and disable OK from `buttons.sending`.
+ * @param {ReturnType<typeof showModal>} modal
+ * @param {{ confirm: () => Promise<void>, render: () => void }} callbacks
+ */
+export function addConfirmButtons(modal, { confirm, render }) {
+  const ok = h("button", { type: "button", class: "btn btn-primary", dataset: { action: "confirm" } });
+  const cancel = h("button", { type: "button", class: "btn", dataset: { action: "cancel" } });
+  let sending = false;
+  cancel.addEventListener("click", modal.close);
+  ok.addEventListener("click", async () => {
+    if (ok.disabled || sending) return;
+    sending = true;
+    render();
+    try {
+      await confirm();
+    } finally {
+      sending = false;
+      modal.close();
+    }
+  });
+  modal.footer.append(ok, cancel);
+  return { ok, cancel, get sending() { return sending; } };
+}
+
 function focusables(dialog) {
   return [...dialog.querySelectorAll(FOCUSABLE)].filter((el) => !el.disabled && el.getClientRects().length > 0);
 }

@@ -6,7 +6,7 @@ import { evaluateStop } from "/pkg/index.js";
 import { h, present } from "./dom.js";
 import { t } from "./i18n.js";
 import { statusBadge } from "./badge.js";
-import { showModal } from "./modal.js";
+import { addConfirmButtons, showModal } from "./modal.js";
 import { noticeSection } from "./notices.js";
 
 /**
@@ -17,36 +17,22 @@ import { noticeSection } from "./notices.js";
 export function openStopDialog({ task, lang, returnFocus, onConfirm, onClose }) {
   const modal = showModal({ returnFocus, onClose });
   let force = evaluateStop(task, { lang }).preselected_mode === "force";
-  let sending = false;
 
   const forceBox = h("input", { type: "checkbox", name: "force", checked: force });
   forceBox.addEventListener("change", () => {
     force = forceBox.checked;
     render();
   });
-  const ok = h("button", { type: "button", class: "btn btn-primary", dataset: { action: "confirm" } });
-  const cancel = h("button", { type: "button", class: "btn", dataset: { action: "cancel" } });
-  cancel.addEventListener("click", modal.close);
-  ok.addEventListener("click", async () => {
-    if (ok.disabled || sending) return;
-    sending = true;
-    render();
-    try {
-      await onConfirm(force);
-    } finally {
-      sending = false;
-      modal.close();
-    }
-  });
-  modal.footer.append(ok, cancel);
+  const buttons = addConfirmButtons(modal, { confirm: () => onConfirm(force), render: () => render() });
+  const { ok, cancel } = buttons;
 
   function render() {
     const decision = evaluateStop(task, { lang });
     const option = decision.modes[force ? "force" : "normal"];
     modal.title.textContent = t(lang, "dialog.title");
     modal.closeButton.setAttribute("aria-label", t(lang, "dialog.close"));
-    ok.textContent = t(lang, sending ? "dialog.sending" : "dialog.ok");
-    ok.disabled = sending || !option.available;
+    ok.textContent = t(lang, buttons.sending ? "dialog.sending" : "dialog.ok");
+    ok.disabled = buttons.sending || !option.available;
     cancel.textContent = t(lang, "dialog.cancel");
     forceBox.checked = force;
 
