@@ -9,7 +9,7 @@ use std::io::Write;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
 
-use drs_console_server::{app, Config};
+use drs_console_server::{app, serve_with_limits, Config};
 
 const DEFAULT_PORT: u16 = 8080;
 
@@ -58,13 +58,9 @@ async fn main() -> ExitCode {
     let shutdown = async {
         let _ = tokio::signal::ctrl_c().await;
     };
-    match axum::serve(listener, app(config)).with_graceful_shutdown(shutdown).await {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("drs-console-server: {error}");
-            ExitCode::from(1)
-        }
-    }
+    // Not axum::serve: it sets no deadline for request heads (see serve.rs).
+    serve_with_limits(listener, app(config), shutdown).await;
+    ExitCode::SUCCESS
 }
 
 /// The API works without the page or the package; say what is missing instead of failing.
