@@ -23,7 +23,7 @@ pub enum Shape {
 impl Shape {
     fn describe(self) -> &'static str {
         match self {
-            Shape::Null => "null",
+            Shape::Null => "null or nothing",
             Shape::Bool => "a boolean",
             Shape::Number => "a number",
             Shape::String => "a string",
@@ -195,6 +195,11 @@ fn read_rule_fields<V: InputValue>(value: &V, path: &str) -> Result<StopTask, In
     })
 }
 
+/// The most tasks one call takes. Far above any console's list, it bounds the
+/// work an array-like with a huge `length` (every index fed by a prototype
+/// getter, say) can ask for.
+pub const MAX_TASKS: usize = 10_000_000;
+
 /// Reads an array of tasks at `path` (elements at `path[i]`).
 pub fn read_tasks<V: InputValue>(value: &V, path: &str, id_rule: IdRule) -> Result<Vec<StopTask>, InputError> {
     let mut tasks = Vec::new();
@@ -216,6 +221,9 @@ pub fn for_each_element<V: InputValue, T, E: From<InputError>>(
         return Err(wrong_type(path, "an array of task objects", value.shape()).into());
     }
     let len = value.len().map_err(|reason| read_failed(path, reason))?;
+    if len > MAX_TASKS {
+        return Err(InputError::new(path, format!("expected at most {MAX_TASKS} tasks, found {len}")).into());
+    }
     for i in 0..len {
         let element_path = || index(path, i);
         let element = value.element(i).map_err(|reason| read_failed(&element_path(), reason))?;

@@ -6,9 +6,18 @@
 use std::cell::OnceCell;
 
 use js_sys::Reflect;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::*;
 
 use crate::input::{InputValue, Shape};
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Array.isArray`, which throws for a revoked proxy: caught, so no JS
+    /// exception ever unwinds through wasm (that would leave the module's
+    /// stack and handle table behind, and after enough of them every call traps).
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+}
 
 impl InputValue for JsValue {
     fn shape(&self) -> Shape {
@@ -20,12 +29,14 @@ impl InputValue for JsValue {
             Shape::Bool
         } else if self.as_f64().is_some() {
             Shape::Number
-        } else if js_sys::Array::is_array(self) {
-            Shape::Array
-        } else if self.is_object() && !self.is_function() {
-            Shape::Object
-        } else {
+        } else if self.is_function() {
             Shape::Other
+        } else {
+            match is_array(self) {
+                Ok(true) => Shape::Array,
+                Ok(false) if JsValue::is_object(self) => Shape::Object,
+                _ => Shape::Other,
+            }
         }
     }
 
@@ -50,7 +61,7 @@ impl InputValue for JsValue {
 
     fn is_object(&self) -> bool {
         // `typeof` is "function" for functions, so they are not objects here.
-        JsValue::is_object(self) && !js_sys::Array::is_array(self)
+        JsValue::is_object(self) && matches!(is_array(self), Ok(false))
     }
 
     fn is_nullish(&self) -> bool {
@@ -98,10 +109,11 @@ fn with_property_key<R>(name: &str, use_key: impl FnOnce(&JsValue) -> R) -> R {
 
 /// A short description of something JS threw while we read the input.
 pub(crate) fn describe_thrown(thrown: &JsValue) -> String {
+    // Read `message` as a property rather than through `instanceof Error`,
+    // which fails for errors from another realm (an iframe, `node:vm`).
     let message = thrown
-        .dyn_ref::<js_sys::Error>()
-        .and_then(|error| error.message().as_string())
-        .or_else(|| thrown.as_string())
-        .unwrap_or_else(|| "a non-Error value was thrown".to_string());
+        .as_string()
+        .or_else(|| thrown.is_object().then(|| Reflect::get(thrown, &JsValue::from_str("message")).ok()?.as_string()).flatten())
+        .unwrap_or_else(|| "a value that is not an Error was thrown".to_string());
     format!("reading it threw: {}", message.chars().take(200).collect::<String>())
 }

@@ -241,7 +241,7 @@ test("holes in plan tasks are INVALID_INPUT at the first hole", () => {
   expectInputError(() => api.evaluateStops([task(), task(), , ]), "[2]"); // eslint-disable-line no-sparse-arrays
 });
 
-test("sparse arrays of length 2^32-1 answer at once with INVALID_INPUT (no per-index work)", () => {
+test("arrays of length 2^32-1 answer at once with INVALID_INPUT at the array (over the task limit; no per-index work)", () => {
   const empty = [];
   empty.length = 2 ** 32 - 1;
   const oneTask = [task({ id: "a" })];
@@ -249,11 +249,11 @@ test("sparse arrays of length 2^32-1 answer at once with INVALID_INPUT (no per-i
   const lastOnly = [];
   lastOnly[2 ** 32 - 2] = task({ id: "z" });
   const start = performance.now();
-  expectInputError(() => api.evaluateStops(empty), "[0]");
-  expectInputError(() => api.evaluateStops(oneTask), "[1]");
-  expectInputError(() => api.evaluateStops(lastOnly), "[0]");
-  expectInputError(() => api.planStop({ tasks: empty }), "tasks[0]");
-  expectInputError(() => api.planStop({ tasks: oneTask }), "tasks[1]");
+  expectInputError(() => api.evaluateStops(empty), "");
+  expectInputError(() => api.evaluateStops(oneTask), "");
+  expectInputError(() => api.evaluateStops(lastOnly), "");
+  expectInputError(() => api.planStop({ tasks: empty }), "tasks");
+  expectInputError(() => api.planStop({ tasks: oneTask }), "tasks");
   const ms = performance.now() - start;
   figure("sparse_2e32_arrays_ms", ms.toFixed(1));
   assert.ok(ms < 1000, `${ms} ms`);
@@ -314,12 +314,12 @@ const REVOKED_CASES = [
   ["options: revoked", () => api.evaluateStop(task(), revoked({})), ""],
 ];
 for (const [name, call, path] of REVOKED_CASES) {
-  test(`revoked Proxy, ${name}: INVALID_INPUT at ${JSON.stringify(path)}`, { todo: "defect: a TypeError escapes (Array.isArray on a revoked proxy)" }, () => {
+  test(`revoked Proxy, ${name}: INVALID_INPUT at ${JSON.stringify(path)}`, () => {
     expectInputError(call, path);
   });
 }
 
-test("revoked proxies, repeated: the module keeps answering", { todo: "defect: after ~1600 such calls every call traps" }, async () => {
+test("revoked proxies, repeated: the module keeps answering", async () => {
   // On a separate instance, so the shared module of the other tests is not the one broken.
   const { rules } = await freshInstance();
   const proxy = revoked({});
@@ -356,7 +356,7 @@ test("objects from another realm (node:vm) are read like local ones", () => {
   assertStillAnswers();
 });
 
-test("an Error thrown by a getter from another realm keeps its message", { todo: "defect: reported as 'a non-Error value was thrown'" }, () => {
+test("an Error thrown by a getter from another realm keeps its message", () => {
   const error = expectInputError(() => api.evaluateStop(vm.runInContext('({ db_use_type: "sync", get status() { throw new Error("foreign getter") } })', vm.createContext({}))), "status");
   assert.match(error.message, /foreign getter/);
 });
@@ -455,7 +455,7 @@ const PROTOTYPE_FED = `
 `;
 
 for (const [name, call] of [["evaluateStops", "evaluateStops(tasks)"], ["planStop", "planStop({ tasks })"]]) {
-  test(`${name} on a prototype-fed array of length 2^32-1 answers within 5 s`, { todo: "defect: reads every index, memory grows without bound" }, () => {
+  test(`${name} on a prototype-fed array of length 2^32-1 answers within 5 s`, () => {
     const LIMIT_MS = 5_000;
     const child = spawnSync(process.execPath, ["--input-type=module", "-e", PROTOTYPE_FED.replace("__CALL__", call)], { timeout: LIMIT_MS, encoding: "utf8" });
     const progress = child.stderr.split("\n").filter((line) => line.startsWith("PROGRESS ")).at(-1)?.split(" ") ?? [];
