@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Load and fault test of drs-console-server, on 127.0.0.1 only.
+#   scripts/load-test.sh [seconds] [clients]      (defaults: 30 s, 50 clients)
+# Builds the server (release; LOAD_PROFILE=debug for the demo's build), starts it (as scripts/test-console.sh does: PORT=0, the
+# URL read from its output) on a generated seed of every status for every kind
+# with a short stop delay, runs tests/load/load.mjs (mixed traffic, then the
+# no-lost-update checks), then tests/load/faults.mjs (malformed and oversized
+# bodies, slow and dropped clients), and always stops the server.
+# Writes and prints target/load/results.json; exits non-zero on a violation.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+seconds="${1:-30}"
+clients="${2:-50}"
+stop_delay_ms="${DRS_STOP_DELAY_MS:-200}"
+
+if [ ! -f pkg/node/index.mjs ]; then
+  echo "load-test: pkg/node is missing; run make pkg first" >&2
+  exit 1
+fi
+
+# The release build by default: a debug build's figures say little about the
+# server (LOAD_PROFILE=debug measures the one `make demo` runs).
+profile="${LOAD_PROFILE:-release}"
+if [ "$profile" = release ]; then cargo build -q --release -p drs-console-server; else cargo build -q -p drs-console-server; fi
+mkdir -p target/load
+node tests/load/seed.mjs target/load/seed.json 8
+
+log="$(mktemp)"
+PORT=0 DRS_STOP_DELAY_MS="$stop_delay_ms" DRS_SEED="$root/target/load/seed.json" \
+  "${CARGO_TARGET_DIR:-$root/target}/$profile/drs-console-server" >"$log" 2>&1 &
+server=$!
+cleanup() {
+  kill "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+  rm -f "$log"
+}
+trap cleanup EXIT
+
+url=""
+for _ in $(seq 1 300); do
+  url="$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$log" | head -n1 || true)"
+  [ -n "$url" ] && break
+  if ! kill -0 "$server" 2>/dev/null; then
+    cat "$log" >&2
+    echo "load-test: the server exited before listening" >&2
+    exit 1
+  fi
+  sleep 0.1
+done
+if [ -z "$url" ]; then
+  cat "$log" >&2
+  echo "load-test: the server did not print its URL within 30 s" >&2
+  exit 1
+fi
+echo "load-test: $profile server at $url, $seconds s, $clients clients, stop delay $stop_delay_ms ms"
+
+status=0
+CONSOLE_URL="$url" node tests/load/load.mjs "$seconds" "$clients" "$stop_delay_ms" || status=1
+CONSOLE_URL="$url" node tests/load/faults.mjs || status=1
+if ! kill -0 "$server" 2>/dev/null; then
+  cat "$log" >&2
+  echo "load-test: the server died" >&2
+  status=1
+fi
+echo "load-test: results in target/load/results.json"
+exit "$status"

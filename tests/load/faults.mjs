@@ -1,0 +1,220 @@
+// Fault suite for drs-console-server (loopback only): malformed JSON, wrong
+// shapes, oversized bodies and headers, slow clients (headers or body a byte
+// at a time, idle connections) while a normal client keeps being served,
+// connections dropped mid-request, and afterwards the server still answering.
+// The limits it expects are documented in server/LIMITS.md.
+// Adds a "faults" section to target/load/results.json (creating it if need
+// be) and prints it. Exits 1 when a check fails.
+//
+// Usage: CONSOLE_URL=http://127.0.0.1:PORT/ node tests/load/faults.mjs
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import net from "node:net";
+
+const base = new URL(process.env.CONSOLE_URL ?? "");
+if (base.hostname !== "127.0.0.1") throw new Error(`CONSOLE_URL must be on 127.0.0.1, got ${base}`);
+const PORT = Number(base.port);
+
+// server/LIMITS.md
+const BODY_LIMIT = 1024 * 1024;
+const HEADER_READ_TIMEOUT_MS = 10_000;
+const BODY_READ_TIMEOUT_MS = 10_000;
+const SLACK_MS = 2_500; // timers, scheduling on a loaded machine
+const NORMAL_P99_BOUND_MS = 1_000; // normal clients while slow clients hold connections
+
+const STATUS = "/v3/faults/jobs/batch-status";
+const JOBS = "/v3/faults/jobs/batch-jobs";
+const LIST = "/v3/faults/jobs";
+const checks = [];
+const check = (name, ok, detail) => checks.push({ name, ok: Boolean(ok), ...(ok ? {} : { detail }) });
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function send(method, path, body, headers = {}) {
+  const response = await fetch(new URL(path, base), { method, body, headers, signal: AbortSignal.timeout(15_000) });
+  const text = await response.text();
+  let json = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // not JSON: reported by the check that expected JSON
+  }
+  return { status: response.status, json, text };
+}
+
+async function expectError(name, method, path, body, status, code) {
+  const reply = await send(method, path, body, { "content-type": "application/json" });
+  check(name, reply.status === status && (code === undefined || reply.json?.error_code === code), `${reply.status} ${reply.text.slice(0, 160)}`);
+}
+
+/** A raw connection: `write` text, `closed` resolves with ms from open to close and what was received. */
+function rawConnection() {
+  const socket = net.connect({ host: "127.0.0.1", port: PORT });
+  const opened = performance.now();
+  let received = "";
+  socket.setEncoding("latin1");
+  socket.on("data", (chunk) => {
+    received += chunk;
+  });
+  socket.on("error", () => {});
+  const closed = new Promise((resolve) => socket.on("close", () => resolve({ ms: performance.now() - opened, received })));
+  return { socket, closed, write: (text) => !socket.destroyed && socket.write(text) };
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+const round = (value) => Math.round(value * 10) / 10;
+
+// ------------------------------------------------ malformed JSON and wrong shapes
+for (const path of [STATUS, JOBS]) {
+  const method = path === STATUS ? "POST" : "DELETE";
+  for (const [what, body] of [["truncated", '{"jobs": ['], ["a bare word", "nul"], ["trailing garbage", '{"jobs": ["a"]} x'], ["empty", ""], ["invalid UTF-8", Buffer.from([0x7b, 0xff, 0xfe, 0x7d])], ["nested 100000 deep", "[".repeat(100_000)], ["a lone surrogate", '{"jobs": ["\\ud800"]}']]) {
+    // A lone surrogate is valid JSON text for serde_json's \u escapes only when paired: either way, a 4xx.
+    const status = what === "a lone surrogate" ? undefined : 400;
+    if (status === undefined) {
+      const reply = await send(method, path, body, { "content-type": "application/json" });
+      check(`${method} ${path}: ${what}`, reply.status >= 400 && reply.status < 500, `${reply.status} ${reply.text.slice(0, 160)}`);
+    } else {
+      await expectError(`${method} ${path}: ${what}`, method, path, body, 400, "INVALID_JSON");
+    }
+  }
+  for (const body of ["[]", '"jobs"', "null", '{"jobs": "x"}', '{"jobs": []}', '{"jobs": null}', '{"jobs": {"0": "a"}}', '{"jobs": [1]}', '{"jobs": [null]}']) {
+    await expectError(`${method} ${path}: shape ${body}`, method, path, body, 422, "INVALID_REQUEST");
+  }
+}
+for (const body of ['{"jobs": [{"job_id": 1, "delete_type": "terminate"}]}', '{"jobs": [{"job_id": "a"}]}', '{"jobs": ["a"]}', '{"jobs": [{"job_id": "a", "delete_type": ["terminate"]}]}']) {
+  await expectError(`DELETE batch-jobs: shape ${body}`, "DELETE", JOBS, body, 422, "INVALID_REQUEST");
+}
+{
+  const reply = await send("DELETE", JOBS, JSON.stringify({ jobs: [{ job_id: "no-such-task", delete_type: "explode" }] }));
+  check("DELETE batch-jobs: unknown delete_type is a failed result, not an error", reply.status === 202 && reply.json?.results?.[0]?.status === "failed", reply.text.slice(0, 160));
+  await expectError("PUT on batch-jobs", "PUT", JOBS, "{}", 405, "METHOD_NOT_ALLOWED");
+  const query = await send("GET", `${LIST}?db_use_type=%ff%fe&db_use_type=x`);
+  check("GET jobs with a garbled, repeated query", query.status < 500, `${query.status}`);
+}
+
+// ------------------------------------------------ oversized bodies and headers
+{
+  const padded = (size) => {
+    const json = '{"jobs": ["a"]}';
+    return json + " ".repeat(size - json.length);
+  };
+  const atLimit = await send("POST", STATUS, padded(BODY_LIMIT), { "content-type": "application/json" });
+  check(`a body of exactly ${BODY_LIMIT} bytes is read`, atLimit.status === 200, `${atLimit.status} ${atLimit.text.slice(0, 160)}`);
+  await expectError(`a body of ${BODY_LIMIT + 1} bytes`, "POST", STATUS, padded(BODY_LIMIT + 1), 413, "REQUEST_TOO_LARGE");
+  await expectError("a 16 MiB body", "DELETE", JOBS, padded(16 * BODY_LIMIT), 413, "REQUEST_TOO_LARGE");
+
+  // Chunked, so there is no Content-Length to refuse up front: the limit applies while reading.
+  const chunks = (async function* () {
+    for (let i = 0; i < 3; i++) yield new Uint8Array(BODY_LIMIT).fill(0x20);
+  })();
+  const chunked = await fetch(new URL(STATUS, base), { method: "POST", body: chunks, duplex: "half", signal: AbortSignal.timeout(15_000) }).catch((error) => ({ status: `error ${error.cause?.code ?? error}` }));
+  check("a 3 MiB chunked body", chunked.status === 413 || String(chunked.status).includes("EPIPE") || String(chunked.status).includes("ECONNRESET"), `${chunked.status}`);
+
+  // A Content-Length of 10 GB with almost nothing sent: refused at once, not waited for.
+  const liar = rawConnection();
+  const started = performance.now();
+  liar.write(`POST ${STATUS} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10000000000\r\nConnection: close\r\n\r\n{"jobs"`);
+  const lied = await Promise.race([liar.closed, sleep(5_000).then(() => null)]);
+  liar.socket.destroy();
+  check("Content-Length 10 GB: 413 without waiting for the body", lied?.received.startsWith("HTTP/1.1 413") && performance.now() - started < 5_000, lied?.received.slice(0, 80) ?? "no answer within 5 s");
+
+  const huge = rawConnection();
+  huge.write(`GET ${LIST} HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ${"h".repeat(1024 * 1024)}\r\n\r\n`);
+  const hugeReply = await Promise.race([huge.closed, sleep(5_000).then(() => null)]);
+  huge.socket.destroy();
+  const hugeStatus = hugeReply?.received.slice(9, 12);
+  check("a 1 MiB header: refused (431) or the connection closed, never a 5xx", hugeReply !== null && (hugeStatus === "431" || hugeStatus === "" || hugeStatus?.startsWith("4")), hugeReply?.received.slice(0, 80) ?? "no answer within 5 s");
+}
+
+// ------------------------------------------------ slow clients while a normal client is served
+const slow = { header_connections: 40, body_connections: 10, idle_connections: 10 };
+{
+  const slowHeaders = Array.from({ length: slow.header_connections }, () => rawConnection());
+  const slowBodies = Array.from({ length: slow.body_connections }, () => rawConnection());
+  const idle = Array.from({ length: slow.idle_connections }, () => rawConnection());
+  slowHeaders.forEach((c) => c.write(`GET ${LIST} HTTP/1.1\r\nHost: 127.0.0.1\r\n`));
+  slowBodies.forEach((c) => c.write(`POST ${STATUS} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 64\r\n\r\n{`));
+
+  // Drip a byte a second into every slow connection, for at most 20 s.
+  const dripUntil = performance.now() + 20_000;
+  const drip = setInterval(() => {
+    if (performance.now() > dripUntil) return clearInterval(drip);
+    slowHeaders.forEach((c) => c.write("X"));
+    slowBodies.forEach((c) => c.write(" "));
+  }, 1_000);
+
+  // Meanwhile a normal client, one request after another, for as long as the slow ones are held (bounded).
+  const normal = [];
+  const normalStatuses = {};
+  const everyClosed = Promise.all([...slowHeaders, ...slowBodies, ...idle].map((c) => c.closed));
+  let allClosed = false;
+  everyClosed.then(() => {
+    allClosed = true;
+  });
+  const normalUntil = performance.now() + HEADER_READ_TIMEOUT_MS + SLACK_MS + 2_000;
+  for (let i = 0; i < 5_000 && !allClosed && performance.now() < normalUntil; i++) {
+    const start = performance.now();
+    const reply = i % 2 ? await send("GET", LIST) : await send("POST", STATUS, '{"jobs": ["a"]}');
+    normal.push(performance.now() - start);
+    normalStatuses[reply.status] = (normalStatuses[reply.status] ?? 0) + 1;
+    await sleep(20);
+  }
+  clearInterval(drip);
+  const closedHeaders = await Promise.all(slowHeaders.map((c) => Promise.race([c.closed, sleep(1_000).then(() => null)])));
+  const closedBodies = await Promise.all(slowBodies.map((c) => Promise.race([c.closed, sleep(1_000).then(() => null)])));
+  const closedIdle = await Promise.all(idle.map((c) => Promise.race([c.closed, sleep(1_000).then(() => null)])));
+  [...slowHeaders, ...slowBodies, ...idle].forEach((c) => c.socket.destroy());
+
+  const maxClose = (closed) => (closed.some((c) => c === null) ? null : round(Math.max(...closed.map((c) => c.ms))));
+  slow.header_closed_after_ms_max = maxClose(closedHeaders);
+  slow.body_closed_after_ms_max = maxClose(closedBodies);
+  slow.idle_closed_after_ms_max = maxClose(closedIdle);
+  slow.body_answers = [...new Set(closedBodies.map((c) => c?.received.slice(0, 12)))];
+  const sorted = [...normal].sort((a, b) => a - b);
+  slow.normal_client = { requests: normal.length, statuses: normalStatuses, p50_ms: round(percentile(sorted, 50)), p99_ms: round(percentile(sorted, 99)), max_ms: round(sorted.at(-1) ?? 0) };
+
+  check(`slow headers: all ${slowHeaders.length} closed within ${HEADER_READ_TIMEOUT_MS + SLACK_MS} ms`, slow.header_closed_after_ms_max !== null && slow.header_closed_after_ms_max <= HEADER_READ_TIMEOUT_MS + SLACK_MS, slow.header_closed_after_ms_max);
+  check(`idle connections: all ${idle.length} closed within ${HEADER_READ_TIMEOUT_MS + SLACK_MS} ms`, slow.idle_closed_after_ms_max !== null && slow.idle_closed_after_ms_max <= HEADER_READ_TIMEOUT_MS + SLACK_MS, slow.idle_closed_after_ms_max);
+  check(`slow bodies: all ${slowBodies.length} answered 408 within ${BODY_READ_TIMEOUT_MS + SLACK_MS} ms`, slow.body_closed_after_ms_max !== null && slow.body_closed_after_ms_max <= BODY_READ_TIMEOUT_MS + SLACK_MS && closedBodies.every((c) => c?.received.startsWith("HTTP/1.1 408")), JSON.stringify([slow.body_closed_after_ms_max, slow.body_answers]));
+  check(`the normal client kept being served (p99 <= ${NORMAL_P99_BOUND_MS} ms, all 200)`, normal.length > 0 && slow.normal_client.p99_ms <= NORMAL_P99_BOUND_MS && Object.keys(normalStatuses).every((s) => s === "200"), JSON.stringify(slow.normal_client));
+}
+
+// ------------------------------------------------ connections dropped mid-request
+const dropped = { partial_headers: 30, partial_bodies: 30, unread_responses: 20 };
+{
+  const drops = [];
+  for (let i = 0; i < dropped.partial_headers; i++) drops.push([rawConnection(), `GET ${LIST} HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Half`]);
+  for (let i = 0; i < dropped.partial_bodies; i++) drops.push([rawConnection(), `DELETE ${JOBS} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n{"jobs": [{"job_id": "a", "delete_`]);
+  for (let i = 0; i < dropped.unread_responses; i++) {
+    const body = JSON.stringify({ jobs: [{ job_id: `dropped-${i}`, delete_type: "terminate" }] });
+    drops.push([rawConnection(), `DELETE ${JOBS} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: ${body.length}\r\n\r\n${body}`]);
+  }
+  for (const [connection, text] of drops) connection.write(text);
+  await sleep(100);
+  for (const [connection] of drops) connection.socket.resetAndDestroy?.() ?? connection.socket.destroy();
+  await sleep(200);
+}
+
+// ------------------------------------------------ and afterwards, the server still answers normally
+{
+  const list = await send("GET", LIST);
+  check("afterwards: GET jobs answers 200 with the task list", list.status === 200 && Array.isArray(list.json?.jobs) && list.json.count === list.json.jobs.length, `${list.status}`);
+  const statuses = await send("POST", STATUS, JSON.stringify({ jobs: list.json?.jobs?.slice(0, 5).map((job) => job.id) ?? ["a"] }));
+  check("afterwards: batch-status answers 200", statuses.status === 200 && statuses.json?.results?.length >= 1, `${statuses.status}`);
+  const stop = await send("DELETE", JOBS, JSON.stringify({ jobs: [{ job_id: "no-such-task", delete_type: "terminate" }] }));
+  check("afterwards: batch-jobs answers 202", stop.status === 202 && stop.json?.results?.[0]?.error_code !== undefined, `${stop.status}`);
+}
+
+const failed = checks.filter((c) => !c.ok);
+const faults = {
+  limits: { body_limit_bytes: BODY_LIMIT, header_read_timeout_ms: HEADER_READ_TIMEOUT_MS, body_read_timeout_ms: BODY_READ_TIMEOUT_MS },
+  checks: checks.length,
+  failed,
+  slow_clients: slow,
+  dropped_connections: dropped,
+  ok: failed.length === 0,
+};
+mkdirSync("target/load", { recursive: true });
+const results = existsSync("target/load/results.json") ? JSON.parse(readFileSync("target/load/results.json", "utf8")) : {};
+results.faults = faults;
+writeFileSync("target/load/results.json", `${JSON.stringify(results, null, 2)}\n`);
+console.log(JSON.stringify({ faults }, null, 2));
+process.exit(failed.length === 0 ? 0 : 1);
