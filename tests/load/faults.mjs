@@ -98,15 +98,22 @@ for (const body of ['{"jobs": [{"job_id": 1, "delete_type": "terminate"}]}', '{"
   };
   const atLimit = await send("POST", STATUS, padded(BODY_LIMIT), { "content-type": "application/json" });
   check(`a body of exactly ${BODY_LIMIT} bytes is read`, atLimit.status === 200, `${atLimit.status} ${atLimit.text.slice(0, 160)}`);
-  await expectError(`a body of ${BODY_LIMIT + 1} bytes`, "POST", STATUS, padded(BODY_LIMIT + 1), 413, "REQUEST_TOO_LARGE");
-  await expectError("a 16 MiB body", "DELETE", JOBS, padded(16 * BODY_LIMIT), 413, "REQUEST_TOO_LARGE");
+  // The server answers 413 from the Content-Length and closes, so the client
+  // may see the answer or, still writing, a closed connection: both are a refusal.
+  const oversized = async (name, method, path, size) => {
+    const reply = await send(method, path, padded(size), { "content-type": "application/json" }).catch((error) => ({ status: error.cause?.code ?? String(error) }));
+    const refused = (reply.status === 413 && reply.json?.error_code === "REQUEST_TOO_LARGE") || ["EPIPE", "ECONNRESET"].includes(reply.status);
+    check(name, refused, `${reply.status} ${reply.text?.slice(0, 160)}`);
+  };
+  await oversized(`a body of ${BODY_LIMIT + 1} bytes`, "POST", STATUS, BODY_LIMIT + 1);
+  await oversized("a 16 MiB body", "DELETE", JOBS, 16 * BODY_LIMIT);
 
   // Chunked, so there is no Content-Length to refuse up front: the limit applies while reading.
   const chunks = (async function* () {
     for (let i = 0; i < 3; i++) yield new Uint8Array(BODY_LIMIT).fill(0x20);
   })();
-  const chunked = await fetch(new URL(STATUS, base), { method: "POST", body: chunks, duplex: "half", signal: AbortSignal.timeout(15_000) }).catch((error) => ({ status: `error ${error.cause?.code ?? error}` }));
-  check("a 3 MiB chunked body", chunked.status === 413 || String(chunked.status).includes("EPIPE") || String(chunked.status).includes("ECONNRESET"), `${chunked.status}`);
+  const chunked = await fetch(new URL(STATUS, base), { method: "POST", body: chunks, duplex: "half", signal: AbortSignal.timeout(15_000) }).catch((error) => ({ status: error.cause?.code ?? String(error) }));
+  check("a 3 MiB chunked body", [413, "EPIPE", "ECONNRESET"].includes(chunked.status), `${chunked.status}`);
 
   // A Content-Length of 10 GB with almost nothing sent: refused at once, not waited for.
   const liar = rawConnection();
