@@ -6,7 +6,7 @@ SHELL := /bin/bash
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
 TARBALL := dist/drs-stop-rules-$(VERSION).tgz
 
-.PHONY: help bootstrap pkg pack demo test bench fuzz table readme-table clean
+.PHONY: help bootstrap pkg pack demo test bench fuzz load table readme-table clean
 
 help:
 	@echo "make demo    - build everything and serve the demo console on 127.0.0.1 (PORT, default 8080)"
@@ -14,6 +14,7 @@ help:
 	@echo "make pack    - build the npm package tarball into dist/"
 	@echo "make bench   - measure size, start-up and speed of the package (target/bench/results.json)"
 	@echo "make fuzz    - fuzz the rules with libFuzzer, 5 min per target (target/fuzz/summary.json)"
+	@echo "make load    - load and fault test of the demo backend, 30 s, 50 clients (target/load/results.json)"
 	@echo "make table   - print the eligibility table generated from the rules"
 
 bootstrap:
@@ -37,6 +38,9 @@ bench: pack
 
 fuzz: bootstrap
 	@scripts/fuzz.sh 300
+
+load: pkg
+	@scripts/load-test.sh 30 50
 
 table:
 	@cargo run -q --bin drs-stop-rules -- table

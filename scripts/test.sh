@@ -4,7 +4,8 @@
 #      then a short libFuzzer run of every fuzz target
 #   2. wasm:   the corpus through the wasm binding in Node and in headless Chromium
 #   3. package: the packed npm tarball in Node ESM/CJS, tsc --strict, Vite, a plain page
-#   4. console: the demo backend and page in Chromium
+#   4. console: the demo backend and page in Chromium, then the backend under
+#      load and faults (bounded: 10 s, 50 clients, loopback only)
 # Stops at the first failing stage and exits non-zero.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,5 +30,8 @@ if [ -x scripts/test-package.sh ]; then scripts/test-package.sh; else echo "scri
 
 stage "demo console (backend + page in Chromium)"
 if [ -x scripts/test-console.sh ]; then scripts/test-console.sh; else echo "scripts/test-console.sh missing" >&2; exit 1; fi
+
+stage "demo backend under load and faults (10 s, 50 clients)"
+scripts/load-test.sh 10 50
 
 stage "all tests passed"
