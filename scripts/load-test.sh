@@ -28,40 +28,16 @@ if [ "$profile" = release ]; then cargo build -q --release -p drs-console-server
 mkdir -p target/load
 node tests/load/seed.mjs target/load/seed.json 8
 
-log="$(mktemp)"
-PORT=0 DRS_STOP_DELAY_MS="$stop_delay_ms" DRS_SEED="$root/target/load/seed.json" \
-  "${CARGO_TARGET_DIR:-$root/target}/$profile/drs-console-server" >"$log" 2>&1 &
-server=$!
-cleanup() {
-  kill "$server" 2>/dev/null || true
-  wait "$server" 2>/dev/null || true
-  rm -f "$log"
-}
-trap cleanup EXIT
-
-url=""
-for _ in $(seq 1 300); do
-  url="$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$log" | head -n1 || true)"
-  [ -n "$url" ] && break
-  if ! kill -0 "$server" 2>/dev/null; then
-    cat "$log" >&2
-    echo "load-test: the server exited before listening" >&2
-    exit 1
-  fi
-  sleep 0.1
-done
-if [ -z "$url" ]; then
-  cat "$log" >&2
-  echo "load-test: the server did not print its URL within 30 s" >&2
-  exit 1
-fi
+. scripts/lib/server.sh
+start_server load-test 30 env PORT=0 DRS_STOP_DELAY_MS="$stop_delay_ms" DRS_SEED="$root/target/load/seed.json" \
+  "${CARGO_TARGET_DIR:-$root/target}/$profile/drs-console-server"
 echo "load-test: $profile server at $url, $seconds s, $clients clients, stop delay $stop_delay_ms ms"
 
 status=0
 CONSOLE_URL="$url" node tests/load/load.mjs "$seconds" "$clients" "$stop_delay_ms" || status=1
 CONSOLE_URL="$url" node tests/load/faults.mjs || status=1
-if ! kill -0 "$server" 2>/dev/null; then
-  cat "$log" >&2
+if ! kill -0 "$server_pid" 2>/dev/null; then
+  cat "$server_log" >&2
   echo "load-test: the server died" >&2
   status=1
 fi

@@ -10,33 +10,8 @@ cd "$root"
 
 cargo build -q -p drs-console-server
 
-log="$(mktemp)"
-PORT=0 DRS_STOP_DELAY_MS="${DRS_STOP_DELAY_MS:-300}" scripts/demo.sh >"$log" 2>&1 &
-server=$!
-cleanup() {
-  kill "$server" 2>/dev/null || true
-  wait "$server" 2>/dev/null || true
-  rm -f "$log"
-}
-trap cleanup EXIT
-
-# The server prints its URL once it listens (PORT=0: the kernel picks the port).
-url=""
-for _ in $(seq 1 600); do
-  url="$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$log" | head -n1 || true)"
-  [ -n "$url" ] && break
-  if ! kill -0 "$server" 2>/dev/null; then
-    cat "$log" >&2
-    echo "test-console: the server exited before listening" >&2
-    exit 1
-  fi
-  sleep 0.1
-done
-if [ -z "$url" ]; then
-  cat "$log" >&2
-  echo "test-console: the server did not print its URL within 60 s" >&2
-  exit 1
-fi
+. scripts/lib/server.sh
+start_server test-console 60 env PORT=0 DRS_STOP_DELAY_MS="${DRS_STOP_DELAY_MS:-300}" scripts/demo.sh
 echo "test-console: console at $url"
 
 # The page warns (and the tests fail) when pkg/ was built from other rules than
