@@ -89,6 +89,10 @@ impl Status {
     /// a colon (ASCII or full-width, as in `"CREATING：创建中"`), compares
     /// case-insensitively and resolves aliases.
     pub fn parse(raw: &str) -> Status {
+        // Most statuses arrive exactly as the API spells them.
+        if let Some(known) = StatusCode::from_canonical(raw) {
+            return Status::Known(known);
+        }
         let code = raw
             .split([':', '：'])
             .next()

@@ -100,7 +100,13 @@ fn with_property_key<R>(name: &str, use_key: impl FnOnce(&JsValue) -> R) -> R {
     PROPERTY_KEYS.with(|keys| {
         // Creating the keys calls no user code, so it cannot re-enter here.
         let keys = keys.get_or_init(|| PROPERTY_NAMES.iter().map(|name| JsValue::from_str(name)).collect());
-        match PROPERTY_NAMES.iter().position(|known| *known == name).and_then(|i| keys.get(i)) {
+        // The reader passes these very literals, so comparing addresses
+        // usually settles it; the text comparison is the fallback.
+        let index = PROPERTY_NAMES
+            .iter()
+            .position(|known| std::ptr::eq(known.as_ptr(), name.as_ptr()) && known.len() == name.len())
+            .or_else(|| PROPERTY_NAMES.iter().position(|known| *known == name));
+        match index.and_then(|i| keys.get(i)) {
             Some(key) => use_key(key),
             None => use_key(&JsValue::from_str(name)),
         }
