@@ -8,8 +8,8 @@
 use std::cell::RefCell;
 use std::hash::{Hash, Hasher};
 
-use js_sys::{Array, Object, Reflect};
-use wasm_bindgen::JsValue;
+use js_sys::{Array, Object};
+use wasm_bindgen::prelude::*;
 
 use crate::decision::decide;
 use crate::input::{for_each_element, read_task_keeping_id};
@@ -28,6 +28,18 @@ struct Template {
     decision: Object,
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// A decision being built: a fresh plain object of ours.
+    #[wasm_bindgen(extends = Object)]
+    type Decision;
+
+    /// Sets `id`. A plain assignment, with no exception handling around it:
+    /// on a fresh plain object it cannot throw.
+    #[wasm_bindgen(method, setter = id)]
+    fn set_id(this: &Decision, id: &JsValue);
+}
+
 thread_local! {
     static TEMPLATES: RefCell<Vec<Option<Template>>> = const { RefCell::new(Vec::new()) };
 }
@@ -35,11 +47,10 @@ thread_local! {
 /// Decisions for the JS array `tasks`, in order.
 pub(super) fn decisions(tasks: &JsValue, lang: Lang) -> Result<Array, JsValue> {
     let out = Array::new();
-    let id_key = JsValue::from_str("id");
     for_each_element(tasks, "", read_task_keeping_id, |(task, id)| {
         let template = template_for(RuleInputs::of(&task), lang)?;
-        let decision = Object::assign(&Object::new(), &template);
-        Reflect::set(&decision, &id_key, &id.unwrap_or(JsValue::NULL))?;
+        let decision: Decision = Object::assign(&Object::new(), &template).unchecked_into();
+        decision.set_id(&id.unwrap_or(JsValue::NULL));
         out.push(&decision);
         Ok::<(), JsValue>(())
     })?;
