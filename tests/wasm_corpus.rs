@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{case_lang, corpus, partial_match, section, Failures};
+use common::{case_lang, cases_in, check_batch, check_each, corpus, matches_error_case, partial_match, section};
 use drs_stop_rules::wasm;
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -34,47 +34,37 @@ fn thrown(error: JsValue) -> Value {
 #[wasm_bindgen_test]
 fn decisions_one_by_one_and_through_the_fast_path() {
     let cases = section(&corpus(), "decisions");
-    let mut failures = Failures::default();
-    for case in &cases {
+    check_each("decision", &cases, |case| {
         let decision = wasm::evaluate_stop(to_js(&case["task"]), options(case_lang(case))).unwrap();
-        failures.check(case, partial_match(&case["expect"], &from_js(decision), ""));
-    }
-    failures.assert_none("decision", cases.len());
+        partial_match(&case["expect"], &from_js(decision), "")
+    });
 
     // The fast path, twice, so the second run is served from its templates.
     for round in 0..2 {
-        let mut failures = Failures::default();
-        for lang in ["en-us", "zh-cn"] {
-            let batch: Vec<&Value> = cases.iter().filter(|case| case_lang(case) == lang).collect();
+        let mut covered = 0;
+        for lang in ["en-us", "zh-cn", "ZH-CN", "fr-fr"] {
+            let batch = cases_in(&cases, lang);
             let tasks = to_js(&Value::Array(batch.iter().map(|case| case["task"].clone()).collect()));
             let decisions = from_js(wasm::evaluate_stops(tasks, options(lang)).unwrap().into());
-            let decisions = decisions.as_array().unwrap();
-            assert_eq!(decisions.len(), batch.len(), "round {round}");
-            for (case, decision) in batch.iter().zip(decisions) {
-                failures.check(case, partial_match(&case["expect"], decision, ""));
-            }
+            check_batch(&format!("round {round}, {lang} decision"), &batch, &decisions);
+            covered += batch.len();
         }
-        failures.assert_none("batched decision", cases.len());
+        assert_eq!(covered, cases.len(), "every decision case ran through the fast path");
     }
 }
 
 #[wasm_bindgen_test]
 fn plans() {
-    let cases = section(&corpus(), "plans");
-    let mut failures = Failures::default();
-    for case in &cases {
+    check_each("plan", &section(&corpus(), "plans"), |case| {
         let plan = wasm::plan_stop(to_js(&case["input"])).unwrap();
-        failures.check(case, partial_match(&case["expect"], &from_js(plan), ""));
-    }
-    failures.assert_none("plan", cases.len());
+        partial_match(&case["expect"], &from_js(plan), "")
+    });
 }
 
 #[wasm_bindgen_test]
 fn errors_throw_with_code_and_path_and_the_module_keeps_answering() {
-    let cases = section(&corpus(), "errors");
     let probe = json!({"db_use_type": "sync", "status": "INCRE_TRANSFER_FAILED"});
-    let mut failures = Failures::default();
-    for case in &cases {
+    check_each("error", &section(&corpus(), "errors"), |case| {
         let input = to_js(&case["input"]);
         let result = match (case["op"].as_str(), case["input"].is_array()) {
             (Some("evaluate"), true) => wasm::evaluate_stops(input, None).map(JsValue::from),
@@ -83,13 +73,12 @@ fn errors_throw_with_code_and_path_and_the_module_keeps_answering() {
         };
         let outcome = match result {
             Ok(value) => Err(format!("expected a throw, got {:?}", from_js(value))),
-            Err(error) => partial_match(&json!({"code": "INVALID_INPUT", "path": case["path"]}), &thrown(error), ""),
+            Err(error) => matches_error_case(case, &thrown(error)),
         };
-        failures.check(case, outcome);
         let after = from_js(wasm::evaluate_stop(to_js(&probe), None).unwrap());
         assert_eq!(after["preselected_mode"], "force", "the module answers after {}", case["name"]);
-    }
-    failures.assert_none("error", cases.len());
+        outcome
+    });
 }
 
 #[wasm_bindgen_test]

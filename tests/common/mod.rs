@@ -50,19 +50,38 @@ pub fn case_lang(case: &Value) -> &str {
     case["lang"].as_str().unwrap_or("en-us")
 }
 
-/// Collects failures so one run reports every failing case, not just the first.
-#[derive(Default)]
-pub struct Failures(Vec<String>);
+/// The cases whose `lang` is `lang` (`en-us` for those that name none).
+pub fn cases_in<'a>(cases: &'a [Value], lang: &str) -> Vec<&'a Value> {
+    cases.iter().filter(|case| case_lang(case) == lang).collect()
+}
 
-impl Failures {
-    pub fn check(&mut self, case: &Value, result: Result<(), String>) {
-        if let Err(message) = result {
-            self.0.push(format!("{}: {message}", case["name"]));
+/// Runs `check` on every case, then fails listing every case that failed
+/// (one run reports them all, not just the first).
+pub fn check_each<'a>(what: &str, cases: impl IntoIterator<Item = &'a Value>, mut check: impl FnMut(&Value) -> Result<(), String>) {
+    let mut failures = Vec::new();
+    let mut total = 0;
+    for case in cases {
+        total += 1;
+        if let Err(message) = check(case) {
+            failures.push(format!("{}: {message}", case["name"]));
         }
     }
+    assert!(total > 0, "no {what} cases ran");
+    assert!(failures.is_empty(), "{} of {total} {what} cases failed:\n{}", failures.len(), failures.join("\n"));
+}
 
-    pub fn assert_none(self, what: &str, total: usize) {
-        assert!(total > 0, "no {what} cases ran");
-        assert!(self.0.is_empty(), "{} of {total} {what} cases failed:\n{}", self.0.len(), self.0.join("\n"));
-    }
+/// Checks a batch of decisions (a JSON array, in the cases' order) against the cases' expectations.
+pub fn check_batch(what: &str, cases: &[&Value], decisions: &Value) {
+    let decisions = decisions.as_array().expect("an array in, an array out");
+    assert_eq!(decisions.len(), cases.len(), "{what}: one decision per task");
+    let mut next = decisions.iter();
+    check_each(what, cases.iter().copied(), |case| match next.next() {
+        Some(decision) => partial_match(&case["expect"], decision, ""),
+        None => Err("no decision".to_string()),
+    });
+}
+
+/// An error (as JSON, with at least `code` and `path`) against an error case.
+pub fn matches_error_case(case: &Value, error: &Value) -> Result<(), String> {
+    partial_match(&serde_json::json!({"code": "INVALID_INPUT", "path": case["path"]}), error, "")
 }
