@@ -233,10 +233,22 @@ pub fn for_each_element<V: InputValue, T, E: From<InputError>>(
     Ok(())
 }
 
-/// Reads a language: absent or `null` means the default; a string is read
-/// leniently (unknown tags fall back to `en-us`); any other type is an error.
+/// Reads an object's `lang` field (see [`read_lang_value`]).
 pub fn read_lang<V: InputValue>(object: &V, parent: &str) -> Result<Lang, InputError> {
-    Ok(string_field(object, parent, "lang")?.map(|tag| Lang::from_tag(&tag)).unwrap_or_default())
+    match field(object, parent, "lang")? {
+        None => Ok(Lang::default()),
+        Some(value) => read_lang_value(&value, &join(parent, "lang")),
+    }
+}
+
+/// Reads a language: `null` (or nothing) means the default; a string is read
+/// leniently (unknown tags fall back to `en-us`); any other type is an error.
+pub fn read_lang_value<V: InputValue>(value: &V, path: &str) -> Result<Lang, InputError> {
+    match value.as_string() {
+        Some(tag) => Ok(Lang::from_tag(&tag)),
+        None if value.is_nullish() => Ok(Lang::default()),
+        None => Err(wrong_type(path, "a language tag string", value.shape())),
+    }
 }
 
 /// Options of `evaluate`: `{ "lang": ... }`; `null`/absent means defaults.

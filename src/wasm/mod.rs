@@ -8,8 +8,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::error::InputError;
-use crate::input::{read_evaluate_options, read_plan_request, read_task, IdRule, InputValue, Shape};
-use crate::lang::Lang;
+use crate::input::{read_evaluate_options, read_lang_value, read_plan_request, read_task, IdRule};
 
 // Smaller and faster than the default allocator for this workload: many
 // short-lived strings and vectors per call.
@@ -46,15 +45,6 @@ fn input_error(error: InputError) -> JsValue {
     js_error.into()
 }
 
-fn lang_argument(lang: &JsValue, name: &str) -> Result<Lang, JsValue> {
-    match lang.shape() {
-        Shape::Null => Ok(Lang::default()),
-        _ => match lang.as_string() {
-            Some(tag) => Ok(Lang::from_tag(&tag)),
-            None => Err(input_error(InputError::new(name, "expected a language tag string"))),
-        },
-    }
-}
 
 fn string_argument(value: &JsValue, name: &str) -> Result<String, JsValue> {
     value.as_string().ok_or_else(|| input_error(InputError::new(name, "expected a string")))
@@ -92,7 +82,7 @@ pub fn plan_stop(input: JsValue) -> Result<JsValue, JsValue> {
 /// The eligibility matrix, generated from the rules' table.
 #[wasm_bindgen(js_name = stopMatrix, skip_typescript)]
 pub fn stop_matrix(lang: Option<JsValue>) -> Result<JsValue, JsValue> {
-    let lang = lang_argument(&lang.unwrap_or(JsValue::NULL), "lang")?;
+    let lang = read_lang_value(&lang.unwrap_or(JsValue::NULL), "lang")?;
     to_js(&crate::stop_matrix(lang))
 }
 
@@ -105,7 +95,7 @@ pub fn status_label(
 ) -> Result<String, JsValue> {
     let db_use_type = string_argument(&db_use_type, "dbUseType")?;
     let status = string_argument(&status, "status")?;
-    let lang = lang_argument(&lang.unwrap_or(JsValue::NULL), "lang")?;
+    let lang = read_lang_value(&lang.unwrap_or(JsValue::NULL), "lang")?;
     Ok(crate::status_label(&db_use_type, &status, lang))
 }
 
