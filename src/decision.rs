@@ -6,11 +6,11 @@ use serde::Serialize;
 use crate::codes::{AbnormalReason, Advice, BlockCode, Consequence, FollowUp};
 use crate::guidance::{self, StopMode};
 use crate::input::StopTask;
-use crate::rule_inputs::RuleInputs;
 use crate::kind::TaskKind;
 use crate::labels::label_for;
 use crate::lang::Lang;
 use crate::messages::{advice_message, block_message, consequence_message, follow_up_message};
+use crate::rule_inputs::RuleInputs;
 use crate::status::{Status, StatusCode};
 use crate::table::{row_for, Eligibility};
 
@@ -191,7 +191,10 @@ fn stoppable_decision(head: DecisionHead, task: &RuleInputs, stoppable: Stoppabl
         abnormal,
         abnormal_reasons,
         preselected_mode: Some(if abnormal { StopMode::Force } else { StopMode::Normal }),
-        modes: Modes { normal: mode_option(StopMode::Normal, normal_blocked), force: mode_option(StopMode::Force, None) },
+        modes: Modes {
+            normal: mode_option(StopMode::Normal, normal_blocked),
+            force: mode_option(StopMode::Force, None),
+        },
         advice: guidance::advice(kind, status, abnormal)
             .into_iter()
             .map(|code| Notice { code, message: advice_message(code, kind, lang) })

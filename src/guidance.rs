@@ -3,8 +3,8 @@
 //! follow-ups after a forced stop. Codes only; `decision` adds the messages.
 
 use crate::codes::{Advice, Consequence, FollowUp};
-use crate::rule_inputs::RuleInputs;
 use crate::kind::TaskKind;
+use crate::rule_inputs::RuleInputs;
 use crate::status::StatusCode;
 
 /// The two ways to stop a task.

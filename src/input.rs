@@ -203,10 +203,15 @@ pub const MAX_TASKS: usize = 10_000_000;
 /// Reads an array of tasks at `path` (elements at `path[i]`).
 pub fn read_tasks<V: InputValue>(value: &V, path: &str, id_rule: IdRule) -> Result<Vec<StopTask>, InputError> {
     let mut tasks = Vec::new();
-    for_each_element(value, path, |element, element_path| read_task(element, element_path, id_rule), |task| {
-        tasks.push(task);
-        Ok::<(), InputError>(())
-    })?;
+    for_each_element(
+        value,
+        path,
+        |element, element_path| read_task(element, element_path, id_rule),
+        |task| {
+            tasks.push(task);
+            Ok::<(), InputError>(())
+        },
+    )?;
     Ok(tasks)
 }
 
@@ -310,13 +315,20 @@ pub fn read_plan_request<V: InputValue>(value: &V) -> Result<PlanRequest, InputE
             (Some(false), _) => ForceChoice::Never,
             (None, Some("auto")) => ForceChoice::Auto,
             _ if force.is_nullish() => ForceChoice::Auto,
-            _ => return Err(InputError::new("force", format!("expected \"auto\", true or false, found {}", describe_value(&force)))),
+            _ => {
+                return Err(InputError::new(
+                    "force",
+                    format!("expected \"auto\", true or false, found {}", describe_value(&force)),
+                ))
+            }
         },
     };
     let api = match string_field(value, "", "api")?.as_deref() {
         None | Some("v3") => ApiVersion::V3,
         Some("v5") => ApiVersion::V5,
-        Some(other) => return Err(InputError::new("api", format!("expected \"v3\" or \"v5\", found \"{}\"", truncate(other)))),
+        Some(other) => {
+            return Err(InputError::new("api", format!("expected \"v3\" or \"v5\", found \"{}\"", truncate(other))))
+        }
     };
     Ok(PlanRequest { tasks, force, api, lang: read_lang(value, "")? })
 }

@@ -27,7 +27,8 @@ pub fn evaluate_json(input: &str, lang: Lang) -> Result<String, InputError> {
     let value = parse(input)?;
     let value = &value;
     if value.shape() == Shape::Array {
-        let decisions: Vec<_> = read_tasks(&value, "", IdRule::Optional)?.iter().map(|task| evaluate(task, lang)).collect();
+        let decisions: Vec<_> =
+            read_tasks(&value, "", IdRule::Optional)?.iter().map(|task| evaluate(task, lang)).collect();
         Ok(to_json(&decisions))
     } else {
         Ok(to_json(&evaluate(&read_task(&value, "", IdRule::Optional)?, lang)))

@@ -52,7 +52,13 @@ pub fn stop_matrix(lang: Lang) -> StopMatrix {
             Eligibility::Force => (Some(StopMode::Force), None),
             Eligibility::Blocked(code) => (None, Some(code)),
         };
-        MatrixCell { label: known_label(kind, status, lang), stoppable: mode.is_some(), mode, blocked, inferred: cell.inferred }
+        MatrixCell {
+            label: known_label(kind, status, lang),
+            stoppable: mode.is_some(),
+            mode,
+            blocked,
+            inferred: cell.inferred,
+        }
     };
     let rows = STOP_TABLE
         .iter()

@@ -41,7 +41,6 @@ const fn fingerprint() -> u32 {
     hash
 }
 
-
 const fn fnv(mut hash: u32, bytes: &[u8]) -> u32 {
     let mut i = 0;
     while i < bytes.len() {

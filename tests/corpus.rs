@@ -87,6 +87,7 @@ fn invalid_json_is_an_input_error_not_a_panic() {
     // serde_json refuses nesting deeper than 128 instead of overflowing the stack.
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     assert_eq!(evaluate_json(&deep, Lang::EnUs).unwrap_err().path, "");
-    let deep_field = format!("{{\"db_use_type\":\"sync\",\"status\":\"CREATING\",\"x\":{}1{}}}", "[".repeat(5000), "]".repeat(5000));
+    let deep_field =
+        format!("{{\"db_use_type\":\"sync\",\"status\":\"CREATING\",\"x\":{}1{}}}", "[".repeat(5000), "]".repeat(5000));
     assert_eq!(evaluate_json(&deep_field, Lang::EnUs).unwrap_err().code, "INVALID_INPUT");
 }

@@ -4,7 +4,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use drs_stop_rules::{
-    evaluate_json, evaluate_stop, plan_json, plan_stop, ForceChoice, Lang, PlanRequest, StatusCode, StopMode, StopTask, ApiVersion,
+    evaluate_json, evaluate_stop, plan_json, plan_stop, ApiVersion, ForceChoice, Lang, PlanRequest, StatusCode,
+    StopMode, StopTask,
 };
 use proptest::prelude::*;
 use serde_json::Value;
@@ -60,8 +61,20 @@ fn json_value() -> impl Strategy<Value = Value> {
             proptest::collection::vec(
                 (
                     proptest::sample::select(vec![
-                        "id", "db_use_type", "status", "engine_type", "task_type", "network_abnormal", "configuration_failed",
-                        "is_parent", "multi_write", "tasks", "force", "api", "lang", "other",
+                        "id",
+                        "db_use_type",
+                        "status",
+                        "engine_type",
+                        "task_type",
+                        "network_abnormal",
+                        "configuration_failed",
+                        "is_parent",
+                        "multi_write",
+                        "tasks",
+                        "force",
+                        "api",
+                        "lang",
+                        "other",
                     ]),
                     inner
                 ),

@@ -38,17 +38,11 @@ fn code_unions_list_exactly_the_rust_codes() {
 
 #[test]
 fn every_exported_function_is_declared_and_nothing_else() {
-    let exported: Vec<&str> = BINDING
-        .split("js_name = ")
-        .skip(1)
-        .map(|rest| rest.split([',', ')']).next().unwrap().trim())
-        .collect();
+    let exported: Vec<&str> =
+        BINDING.split("js_name = ").skip(1).map(|rest| rest.split([',', ')']).next().unwrap().trim()).collect();
     assert_eq!(exported.len(), 6, "{exported:?}");
-    let declared: Vec<&str> = DECLARATIONS
-        .split("export function ")
-        .skip(1)
-        .map(|rest| rest.split('(').next().unwrap().trim())
-        .collect();
+    let declared: Vec<&str> =
+        DECLARATIONS.split("export function ").skip(1).map(|rest| rest.split('(').next().unwrap().trim()).collect();
     assert_eq!(declared, exported);
     for name in &exported {
         // Generated declarations would be `any`-typed duplicates.

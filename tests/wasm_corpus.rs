@@ -85,12 +85,8 @@ fn errors_throw_with_code_and_path_and_the_module_keeps_answering() {
 fn labels_matrix_and_version() {
     let cases = section(&corpus(), "labels");
     for case in &cases {
-        let label = wasm::status_label(
-            to_js(&case["db_use_type"]),
-            to_js(&case["status"]),
-            Some(to_js(&case["lang"])),
-        )
-        .unwrap();
+        let label = wasm::status_label(to_js(&case["db_use_type"]), to_js(&case["status"]), Some(to_js(&case["lang"])))
+            .unwrap();
         assert_eq!(Value::String(label), case["label"], "{}", case["name"]);
     }
     let error = wasm::status_label(JsValue::from(3), JsValue::from("CREATING"), None).unwrap_err();
@@ -98,7 +94,10 @@ fn labels_matrix_and_version() {
 
     let matrix = from_js(wasm::stop_matrix(Some("zh-cn".into())).unwrap());
     assert_eq!(matrix["rows"].as_array().unwrap().len(), drs_stop_rules::STOP_TABLE.len());
-    assert_eq!(matrix, serde_json::from_str::<Value>(&drs_stop_rules::matrix_json(drs_stop_rules::Lang::ZhCn)).unwrap());
+    assert_eq!(
+        matrix,
+        serde_json::from_str::<Value>(&drs_stop_rules::matrix_json(drs_stop_rules::Lang::ZhCn)).unwrap()
+    );
     assert_eq!(wasm::rules_version(), drs_stop_rules::rules_version());
 }
 

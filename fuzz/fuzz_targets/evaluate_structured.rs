@@ -53,7 +53,8 @@ fuzz_target!(|batch: FuzzBatch| {
 
     assert_eq!(evaluate_stops(&tasks, lang), decisions, "evaluate_stops differs from evaluate_stop");
     let array = Value::Array(batch.tasks.iter().map(|task| task.to_json()).collect());
-    let from_json: Value = serde_json::from_str(&evaluate_json(&array.to_string(), lang).expect("valid tasks")).unwrap();
+    let from_json: Value =
+        serde_json::from_str(&evaluate_json(&array.to_string(), lang).expect("valid tasks")).unwrap();
     assert_eq!(from_json, serde_json::to_value(&decisions).unwrap(), "batched evaluate_json disagrees");
 
     // The plan: typed and JSON agree, and every accepted task was stoppable.

@@ -111,7 +111,11 @@ impl FuzzTask {
                 EngineText::Mysql => "mysql".to_string(),
                 EngineText::Postgresql { upper, padded } => {
                     let name = if *upper { "POSTGRESQL" } else { "postgresql" };
-                    if *padded { format!(" {name} ") } else { name.to_string() }
+                    if *padded {
+                        format!(" {name} ")
+                    } else {
+                        name.to_string()
+                    }
                 }
                 EngineText::Other(text) => text.clone(),
             }),
@@ -175,7 +179,11 @@ impl FuzzBatch {
     pub const MAX_TASKS: usize = 4;
 
     pub fn lang(&self) -> Lang {
-        if self.zh_cn { Lang::ZhCn } else { Lang::EnUs }
+        if self.zh_cn {
+            Lang::ZhCn
+        } else {
+            Lang::EnUs
+        }
     }
 
     pub fn force(&self) -> ForceChoice {
@@ -187,7 +195,11 @@ impl FuzzBatch {
     }
 
     pub fn api(&self) -> ApiVersion {
-        if self.v5 { ApiVersion::V5 } else { ApiVersion::V3 }
+        if self.v5 {
+            ApiVersion::V5
+        } else {
+            ApiVersion::V3
+        }
     }
 
     /// The plan request as JSON; tasks without an id get one from their
@@ -205,7 +217,8 @@ impl FuzzBatch {
                 json
             })
             .collect();
-        let mut request = json!({ "tasks": tasks, "api": if self.v5 { "v5" } else { "v3" }, "lang": self.lang().as_str() });
+        let mut request =
+            json!({ "tasks": tasks, "api": if self.v5 { "v5" } else { "v3" }, "lang": self.lang().as_str() });
         match self.force % 4 {
             1 => request["force"] = json!("auto"),
             2 => request["force"] = json!(true),

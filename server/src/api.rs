@@ -4,9 +4,9 @@
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
+use axum::extract::rejection::QueryRejection;
 use axum::extract::{DefaultBodyLimit, Query, State};
 use axum::handler::HandlerWithoutStateExt;
-use axum::extract::rejection::QueryRejection;
 use axum::http::header::{HeaderName, CACHE_CONTROL};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -81,19 +81,23 @@ struct JobsQuery {
 }
 
 /// `GET /v3/{project_id}/jobs?db_use_type=...`
-async fn list_jobs(State(state): State<AppState>, query: Result<Query<JobsQuery>, QueryRejection>) -> Result<Response, ApiError> {
-    let Query(query) = query.map_err(|rejection| ApiError::new(StatusCode::BAD_REQUEST, "INVALID_QUERY", rejection.body_text()))?;
+async fn list_jobs(
+    State(state): State<AppState>,
+    query: Result<Query<JobsQuery>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let Query(query) =
+        query.map_err(|rejection| ApiError::new(StatusCode::BAD_REQUEST, "INVALID_QUERY", rejection.body_text()))?;
     let jobs = state.store().list(query.db_use_type.as_deref().filter(|kind| !kind.is_empty()));
     Ok(Json(json!({ "count": jobs.len(), "jobs": jobs })).into_response())
 }
 
 /// The non-empty `jobs` array of a request body.
 fn jobs_of(body: &Value) -> Result<&Vec<Value>, ApiError> {
-    let object = body.as_object().ok_or_else(|| ApiError::shape("the request body must be a JSON object with a \"jobs\" array"))?;
-    let jobs = object
-        .get("jobs")
-        .and_then(Value::as_array)
-        .ok_or_else(|| ApiError::shape("\"jobs\" must be an array"))?;
+    let object = body
+        .as_object()
+        .ok_or_else(|| ApiError::shape("the request body must be a JSON object with a \"jobs\" array"))?;
+    let jobs =
+        object.get("jobs").and_then(Value::as_array).ok_or_else(|| ApiError::shape("\"jobs\" must be an array"))?;
     if jobs.is_empty() {
         return Err(ApiError::shape("\"jobs\" must list at least one job"));
     }
@@ -101,7 +105,11 @@ fn jobs_of(body: &Value) -> Result<&Vec<Value>, ApiError> {
 }
 
 /// `POST /v3/{project_id}/jobs/batch-status` with `{"jobs": [id, ...]}`.
-async fn batch_status(State(state): State<AppState>, headers: HeaderMap, JsonBody(body): JsonBody) -> Result<Response, ApiError> {
+async fn batch_status(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    JsonBody(body): JsonBody,
+) -> Result<Response, ApiError> {
     let lang = request_lang(&headers);
     let ids = jobs_of(&body)?
         .iter()
@@ -137,7 +145,9 @@ fn job_requests(body: &Value) -> Result<Vec<JobRequest<'_>>, ApiError> {
         .map(|(i, job)| {
             let field = |name: &str| job.get(name).and_then(Value::as_str);
             match (job.is_object(), field("job_id"), field("delete_type")) {
-                (false, _, _) => Err(ApiError::shape(format!("jobs[{i}] must be an object with job_id and delete_type"))),
+                (false, _, _) => {
+                    Err(ApiError::shape(format!("jobs[{i}] must be an object with job_id and delete_type")))
+                }
                 (true, None, _) => Err(ApiError::shape(format!("jobs[{i}].job_id must be a string"))),
                 (true, _, None) => Err(ApiError::shape(format!("jobs[{i}].delete_type must be a string"))),
                 (true, Some(id), Some(delete_type)) => Ok(JobRequest { id, delete_type }),
@@ -148,7 +158,11 @@ fn job_requests(body: &Value) -> Result<Vec<JobRequest<'_>>, ApiError> {
 
 /// `DELETE /v3/{project_id}/jobs/batch-jobs`: stop (`terminate`,
 /// `force_terminate`) or delete tasks. 202 with one result per job.
-async fn batch_jobs(State(state): State<AppState>, headers: HeaderMap, JsonBody(body): JsonBody) -> Result<Response, ApiError> {
+async fn batch_jobs(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    JsonBody(body): JsonBody,
+) -> Result<Response, ApiError> {
     let lang = request_lang(&headers);
     let jobs = job_requests(&body)?;
     let mut stopping = Vec::new();
@@ -157,7 +171,9 @@ async fn batch_jobs(State(state): State<AppState>, headers: HeaderMap, JsonBody(
         jobs.iter()
             .map(|job| {
                 let result = match Action::from_delete_type(job.delete_type) {
-                    None => JobResult::failed(job.id, messages::INVALID_DELETE_TYPE, messages::invalid_delete_type(lang)),
+                    None => {
+                        JobResult::failed(job.id, messages::INVALID_DELETE_TYPE, messages::invalid_delete_type(lang))
+                    }
                     Some(action) => {
                         let result = stop::apply(&mut store, job.id, action, lang);
                         if result.succeeded() && matches!(action, Action::Stop(_)) {

@@ -30,9 +30,14 @@ impl<S: Send + Sync> FromRequest<S> for JsonBody {
         if declared_length(&request).is_some_and(|length| length > BODY_LIMIT as u64) {
             return Err(too_large());
         }
-        let read = tokio::time::timeout(BODY_READ_TIMEOUT, Bytes::from_request(request, state)).await.map_err(|_| {
-            ApiError::new(StatusCode::REQUEST_TIMEOUT, "REQUEST_TIMEOUT", format!("the request body did not arrive within {} s", BODY_READ_TIMEOUT.as_secs()))
-        })?;
+        let read =
+            tokio::time::timeout(BODY_READ_TIMEOUT, Bytes::from_request(request, state)).await.map_err(|_| {
+                ApiError::new(
+                    StatusCode::REQUEST_TIMEOUT,
+                    "REQUEST_TIMEOUT",
+                    format!("the request body did not arrive within {} s", BODY_READ_TIMEOUT.as_secs()),
+                )
+            })?;
         let bytes = read.map_err(|rejection| {
             let status = rejection.status();
             if status == StatusCode::PAYLOAD_TOO_LARGE {
@@ -41,9 +46,13 @@ impl<S: Send + Sync> FromRequest<S> for JsonBody {
                 ApiError::new(status, "INVALID_BODY", rejection.body_text())
             }
         })?;
-        serde_json::from_slice(&bytes)
-            .map(JsonBody)
-            .map_err(|error| ApiError::new(StatusCode::BAD_REQUEST, "INVALID_JSON", format!("the request body is not valid JSON: {error}")))
+        serde_json::from_slice(&bytes).map(JsonBody).map_err(|error| {
+            ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "INVALID_JSON",
+                format!("the request body is not valid JSON: {error}"),
+            )
+        })
     }
 }
 
@@ -52,5 +61,9 @@ fn declared_length(request: &Request) -> Option<u64> {
 }
 
 fn too_large() -> ApiError {
-    ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "REQUEST_TOO_LARGE", format!("the request body exceeds {BODY_LIMIT} bytes"))
+    ApiError::new(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "REQUEST_TOO_LARGE",
+        format!("the request body exceeds {BODY_LIMIT} bytes"),
+    )
 }

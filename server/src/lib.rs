@@ -16,8 +16,8 @@ mod serve;
 mod stop;
 mod store;
 
-pub use config::{Config, ConfigError};
 pub use body::{BODY_LIMIT, BODY_READ_TIMEOUT};
+pub use config::{Config, ConfigError};
 pub use seed::{builtin_tasks, tasks_from_json_text};
 pub use serve::{serve_with_limits, HEADER_READ_TIMEOUT, MAX_CONNECTIONS};
 pub use store::Task;

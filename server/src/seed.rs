@@ -39,10 +39,35 @@ pub fn tasks_from_json_text(text: &str) -> Result<Vec<Task>, String> {
 
 /// Business names the sample tasks are named after, one per status row.
 const SYSTEMS: &[&str] = &[
-    "orders", "payments", "inventory", "crm", "billing", "user-profile", "analytics", "logistics", "catalog",
-    "loyalty", "invoicing", "hr-portal", "ledger", "reviews", "search-index", "notifications", "shipping",
-    "pricing", "coupons", "warehouse", "audit-log", "sessions", "recommendations", "cms", "support-tickets",
-    "subscriptions", "fraud-check", "reporting", "iot-telemetry",
+    "orders",
+    "payments",
+    "inventory",
+    "crm",
+    "billing",
+    "user-profile",
+    "analytics",
+    "logistics",
+    "catalog",
+    "loyalty",
+    "invoicing",
+    "hr-portal",
+    "ledger",
+    "reviews",
+    "search-index",
+    "notifications",
+    "shipping",
+    "pricing",
+    "coupons",
+    "warehouse",
+    "audit-log",
+    "sessions",
+    "recommendations",
+    "cms",
+    "support-tickets",
+    "subscriptions",
+    "fraud-check",
+    "reporting",
+    "iot-telemetry",
 ];
 
 /// How each kind's sample names and engines look in a console.
@@ -77,7 +102,14 @@ fn job_id(seed: &str) -> String {
         seed.bytes().fold(0xcbf2_9ce4_8422_2325_u64 ^ salt, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
     };
     let (a, b) = (hash(1), hash(2));
-    format!("{:08x}-{:04x}-4{:03x}-a{:03x}-{:08x}jb01", a >> 32, (a >> 16) & 0xffff, a & 0xfff, (b >> 48) & 0xfff, b & 0xffff_ffff)
+    format!(
+        "{:08x}-{:04x}-4{:03x}-a{:03x}-{:08x}jb01",
+        a >> 32,
+        (a >> 16) & 0xffff,
+        a & 0xfff,
+        (b >> 48) & 0xfff,
+        b & 0xffff_ffff
+    )
 }
 
 /// Creation time, milliseconds since the epoch as the API sends it.
@@ -119,10 +151,20 @@ fn special_tasks(db_use_type: &str) -> Vec<Value> {
         ],
         "sync" => vec![
             task("sync-ledger-config-failed", "CONFIGURATION", "postgresql", json!({ "configuration_failed": true })),
-            task("sync-events-pg-network-down", "INCRE_TRANSFER_STARTED", "postgresql", json!({ "network_abnormal": true })),
+            task(
+                "sync-events-pg-network-down",
+                "INCRE_TRANSFER_STARTED",
+                "postgresql",
+                json!({ "network_abnormal": true }),
+            ),
         ],
         _ => vec![
-            task("dr-payments-dual-active", "INCRE_TRANSFER_STARTED", "cloudDataGuard-mysql", json!({ "is_parent": true, "multi_write": true })),
+            task(
+                "dr-payments-dual-active",
+                "INCRE_TRANSFER_STARTED",
+                "cloudDataGuard-mysql",
+                json!({ "is_parent": true, "multi_write": true }),
+            ),
             task("dr-orders-parent", "INCRE_TRANSFER_STARTED", "cloudDataGuard-mysql", json!({ "is_parent": true })),
         ],
     }

@@ -50,7 +50,12 @@ impl JobResult {
     }
 
     pub fn failed(id: &str, code: &str, message: &str) -> JobResult {
-        JobResult { id: id.to_string(), status: "failed", error_code: Some(code.to_string()), error_msg: Some(message.to_string()) }
+        JobResult {
+            id: id.to_string(),
+            status: "failed",
+            error_code: Some(code.to_string()),
+            error_msg: Some(message.to_string()),
+        }
     }
 
     pub fn succeeded(&self) -> bool {
@@ -87,7 +92,11 @@ pub fn apply(store: &mut Store, id: &str, action: Action, lang: Lang) -> JobResu
         Action::Delete => {
             let deletable = matches!(
                 Status::parse(task.status()),
-                Status::Known(StatusCode::CreateFailed | StatusCode::ReleaseResourceComplete | StatusCode::ReleaseChildTransferComplete)
+                Status::Known(
+                    StatusCode::CreateFailed
+                        | StatusCode::ReleaseResourceComplete
+                        | StatusCode::ReleaseChildTransferComplete
+                )
             );
             if deletable {
                 store.delete(id);

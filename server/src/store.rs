@@ -23,7 +23,8 @@ impl Task {
             let at = if error.path.is_empty() { path.to_string() } else { format!("{path}.{}", error.path) };
             format!("{} at {at}: {}", error.code, error.message)
         })?;
-        let id = rules_view.id.clone().ok_or_else(|| format!("INVALID_INPUT at {path}.id: every task needs a string id"))?;
+        let id =
+            rules_view.id.clone().ok_or_else(|| format!("INVALID_INPUT at {path}.id: every task needs a string id"))?;
         if id.trim().is_empty() {
             return Err(format!("INVALID_INPUT at {path}.id: the id is empty"));
         }

@@ -33,7 +33,10 @@ async fn lists_tasks_by_kind_covering_every_status_with_the_version_header() {
         }
     }
     assert_eq!(sum, total);
-    let markup = jobs(address, "migration").await.into_iter().any(|task| task["name"].as_str().is_some_and(|n| n.contains("<img")));
+    let markup = jobs(address, "migration")
+        .await
+        .into_iter()
+        .any(|task| task["name"].as_str().is_some_and(|n| n.contains("<img")));
     assert!(markup, "a task name with markup is seeded");
 }
 
@@ -58,7 +61,8 @@ async fn stops_the_rules_refuse_fail_with_the_rules_code_and_message() {
     let address = start(config_with_delay(LONG)).await;
     let stopped = task_id(address, "migration", "RELEASE_RESOURCE_COMPLETE").await;
     let failed = task_id(address, "migration", "INCRE_TRANSFER_FAILED").await;
-    let reply = batch_jobs(address, &[("terminate", &stopped), ("force_terminate", &stopped), ("terminate", &failed)]).await;
+    let reply =
+        batch_jobs(address, &[("terminate", &stopped), ("force_terminate", &stopped), ("terminate", &failed)]).await;
     assert_eq!(reply.status, 202);
     let results = reply.json()["results"].clone();
     assert_eq!(results[0]["status"], "failed");
@@ -78,7 +82,9 @@ async fn stops_the_rules_refuse_fail_with_the_rules_code_and_message() {
 #[tokio::test]
 async fn flags_are_checked_too_parent_and_dual_active_dr() {
     let address = start(config_with_delay(LONG)).await;
-    let find = |tasks: Vec<Value>, pred: fn(&Value) -> bool| tasks.into_iter().find(pred).expect("seeded")["id"].as_str().expect("id").to_string();
+    let find = |tasks: Vec<Value>, pred: fn(&Value) -> bool| {
+        tasks.into_iter().find(pred).expect("seeded")["id"].as_str().expect("id").to_string()
+    };
     let parent = find(jobs(address, "migration").await, |t| t["is_parent"] == true);
     let dual = find(jobs(address, "cloudDataGuard").await, |t| t["is_parent"] == true && t["multi_write"] == true);
     let results = batch_jobs(address, &[("terminate", &parent), ("terminate", &dual)]).await.json()["results"].clone();
@@ -124,10 +130,21 @@ async fn an_accepted_stop_completes_after_the_delay_and_can_then_be_deleted() {
 async fn delete_only_for_failed_creation_and_stopped_tasks() {
     let address = start(config_with_delay(LONG)).await;
     let mut outcomes = Vec::new();
-    for status in ["CREATE_FAILED", "RELEASE_RESOURCE_COMPLETE", "RELEASE_CHILD_TRANSFER_COMPLETE", "INCRE_TRANSFER_STARTED", "INCRE_TRANSFER_FAILED", "RELEASE_RESOURCE_STARTED"] {
+    for status in [
+        "CREATE_FAILED",
+        "RELEASE_RESOURCE_COMPLETE",
+        "RELEASE_CHILD_TRANSFER_COMPLETE",
+        "INCRE_TRANSFER_STARTED",
+        "INCRE_TRANSFER_FAILED",
+        "RELEASE_RESOURCE_STARTED",
+    ] {
         let id = task_id(address, "sync", status).await;
         let result = batch_jobs(address, &[("delete", &id)]).await.json()["results"][0].clone();
-        outcomes.push((status, result["status"].as_str().unwrap_or_default().to_string(), result["error_code"].clone()));
+        outcomes.push((
+            status,
+            result["status"].as_str().unwrap_or_default().to_string(),
+            result["error_code"].clone(),
+        ));
     }
     assert_eq!(
         outcomes,

@@ -25,7 +25,11 @@ fn temp_dir(name: &str) -> PathBuf {
 fn environment_sets_delay_paths_and_seed() {
     let dir = temp_dir("seed");
     let seed = dir.join("seed.json");
-    std::fs::write(&seed, r#"[{"id":"t1","name":"one","db_use_type":"sync","status":"PAUSING","engine_type":"mysql"}]"#).expect("write");
+    std::fs::write(
+        &seed,
+        r#"[{"id":"t1","name":"one","db_use_type":"sync","status":"PAUSING","engine_type":"mysql"}]"#,
+    )
+    .expect("write");
     let config = Config::from_vars(vars(&[
         ("DRS_STOP_DELAY_MS", "250"),
         ("DRS_WWW_DIR", "/srv/www"),
@@ -60,7 +64,9 @@ fn bad_environment_is_a_clear_error() {
 
 #[tokio::test]
 async fn a_custom_seed_replaces_the_samples() {
-    let tasks = tasks_of(r#"[{"id":"x1","name":"custom","db_use_type":"cloudDataGuard","status":"paused","engine_type":"cloudDataGuard-mysql","owner":"ops"}]"#);
+    let tasks = tasks_of(
+        r#"[{"id":"x1","name":"custom","db_use_type":"cloudDataGuard","status":"paused","engine_type":"cloudDataGuard-mysql","owner":"ops"}]"#,
+    );
     let address = start(Config { tasks, ..Config::with_defaults() }).await;
     let all = get(address, &format!("/v3/{PROJECT}/jobs")).await.json();
     assert_eq!(all["count"], 1);

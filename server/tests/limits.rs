@@ -52,5 +52,8 @@ async fn closes_a_connection_whose_request_head_never_completes() {
     let address = start_with_limits().await;
     let request = format!("GET /v3/{PROJECT}/jobs HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ");
     let (_, took) = exchange(address, &request, HEADER_READ_TIMEOUT * 2).await;
-    assert!(took >= HEADER_READ_TIMEOUT && took < HEADER_READ_TIMEOUT + Duration::from_secs(3), "closed after {took:?}");
+    assert!(
+        took >= HEADER_READ_TIMEOUT && took < HEADER_READ_TIMEOUT + Duration::from_secs(3),
+        "closed after {took:?}"
+    );
 }

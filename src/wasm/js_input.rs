@@ -69,7 +69,8 @@ impl InputValue for JsValue {
     }
 
     fn len(&self) -> Result<usize, String> {
-        let length = with_property_key("length", |key| Reflect::get(self, key)).map_err(|thrown| describe_thrown(&thrown))?;
+        let length =
+            with_property_key("length", |key| Reflect::get(self, key)).map_err(|thrown| describe_thrown(&thrown))?;
         match length.as_f64() {
             // Array lengths are integers below 2^32.
             Some(n) if n >= 0.0 && n <= f64::from(u32::MAX) && n.fract() == 0.0 => Ok(n as usize),
@@ -85,8 +86,20 @@ impl InputValue for JsValue {
 
 /// Every property name the input reader asks for.
 const PROPERTY_NAMES: [&str; 14] = [
-    "id", "db_use_type", "status", "engine_type", "task_type", "network_abnormal", "configuration_failed",
-    "is_parent", "multi_write", "tasks", "force", "api", "lang", "length",
+    "id",
+    "db_use_type",
+    "status",
+    "engine_type",
+    "task_type",
+    "network_abnormal",
+    "configuration_failed",
+    "is_parent",
+    "multi_write",
+    "tasks",
+    "force",
+    "api",
+    "lang",
+    "length",
 ];
 
 thread_local! {
@@ -119,7 +132,9 @@ pub(crate) fn describe_thrown(thrown: &JsValue) -> String {
     // which fails for errors from another realm (an iframe, `node:vm`).
     let message = thrown
         .as_string()
-        .or_else(|| thrown.is_object().then(|| Reflect::get(thrown, &JsValue::from_str("message")).ok()?.as_string()).flatten())
+        .or_else(|| {
+            thrown.is_object().then(|| Reflect::get(thrown, &JsValue::from_str("message")).ok()?.as_string()).flatten()
+        })
         .unwrap_or_else(|| "a value that is not an Error was thrown".to_string());
     format!("reading it threw: {}", message.chars().take(200).collect::<String>())
 }

@@ -45,17 +45,13 @@ fn input_error(error: InputError) -> JsValue {
     js_error.into()
 }
 
-
 fn string_argument(value: &JsValue, name: &str) -> Result<String, JsValue> {
     value.as_string().ok_or_else(|| input_error(InputError::new(name, "expected a string")))
 }
 
 /// Decides whether a task may be stopped, and how.
 #[wasm_bindgen(js_name = evaluateStop, skip_typescript)]
-pub fn evaluate_stop(
-    task: JsValue,
-    options: Option<JsValue>,
-) -> Result<JsValue, JsValue> {
+pub fn evaluate_stop(task: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
     let lang = read_evaluate_options(options.as_ref()).map_err(input_error)?;
     let task = read_task(&task, "", IdRule::Optional).map_err(input_error)?;
     to_js(&crate::evaluate_stop(&task, lang))
@@ -64,10 +60,7 @@ pub fn evaluate_stop(
 /// Decisions for a list of tasks, in order. The fast path for long lists:
 /// decisions that differ only in `id` share their (frozen) nested objects.
 #[wasm_bindgen(js_name = evaluateStops, skip_typescript)]
-pub fn evaluate_stops(
-    tasks: JsValue,
-    options: Option<JsValue>,
-) -> Result<js_sys::Array, JsValue> {
+pub fn evaluate_stops(tasks: JsValue, options: Option<JsValue>) -> Result<js_sys::Array, JsValue> {
     let lang = read_evaluate_options(options.as_ref()).map_err(input_error)?;
     templates::decisions(&tasks, lang)
 }
@@ -88,11 +81,7 @@ pub fn stop_matrix(lang: Option<JsValue>) -> Result<JsValue, JsValue> {
 
 /// The console's label for a status of a kind of task; the raw status when unknown.
 #[wasm_bindgen(js_name = statusLabel, skip_typescript)]
-pub fn status_label(
-    db_use_type: JsValue,
-    status: JsValue,
-    lang: Option<JsValue>,
-) -> Result<String, JsValue> {
+pub fn status_label(db_use_type: JsValue, status: JsValue, lang: Option<JsValue>) -> Result<String, JsValue> {
     let db_use_type = string_argument(&db_use_type, "dbUseType")?;
     let status = string_argument(&status, "status")?;
     let lang = read_lang_value(&lang.unwrap_or(JsValue::NULL), "lang")?;

@@ -57,7 +57,11 @@ pub fn cases_in<'a>(cases: &'a [Value], lang: &str) -> Vec<&'a Value> {
 
 /// Runs `check` on every case, then fails listing every case that failed
 /// (one run reports them all, not just the first).
-pub fn check_each<'a>(what: &str, cases: impl IntoIterator<Item = &'a Value>, mut check: impl FnMut(&Value) -> Result<(), String>) {
+pub fn check_each<'a>(
+    what: &str,
+    cases: impl IntoIterator<Item = &'a Value>,
+    mut check: impl FnMut(&Value) -> Result<(), String>,
+) {
     let mut failures = Vec::new();
     let mut total = 0;
     for case in cases {

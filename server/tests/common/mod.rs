@@ -35,7 +35,8 @@ pub struct Reply {
 
 impl Reply {
     pub fn json(&self) -> Value {
-        serde_json::from_slice(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {:?}", String::from_utf8_lossy(&self.body)))
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {:?}", String::from_utf8_lossy(&self.body)))
     }
 
     pub fn header(&self, name: &str) -> Option<&str> {
@@ -43,9 +44,16 @@ impl Reply {
     }
 }
 
-pub async fn request(address: SocketAddr, method: &str, path: &str, body: impl Into<Bytes>, headers: &[(&str, &str)]) -> Reply {
+pub async fn request(
+    address: SocketAddr,
+    method: &str,
+    path: &str,
+    body: impl Into<Bytes>,
+    headers: &[(&str, &str)],
+) -> Reply {
     let stream = tokio::net::TcpStream::connect(address).await.expect("connect");
-    let (mut sender, connection) = hyper::client::conn::http1::handshake(TokioIo::new(stream)).await.expect("handshake");
+    let (mut sender, connection) =
+        hyper::client::conn::http1::handshake(TokioIo::new(stream)).await.expect("handshake");
     tokio::spawn(async move {
         let _ = connection.await;
     });
@@ -76,7 +84,11 @@ pub async fn task_id(address: SocketAddr, kind: &str, status: &str) -> String {
     jobs(address, kind)
         .await
         .into_iter()
-        .find(|task| task["status"] == status && task.get("is_parent").is_none_or(|v| v == false) && task.get("network_abnormal").is_none_or(|v| v == false))
+        .find(|task| {
+            task["status"] == status
+                && task.get("is_parent").is_none_or(|v| v == false)
+                && task.get("network_abnormal").is_none_or(|v| v == false)
+        })
         .and_then(|task| task["id"].as_str().map(str::to_string))
         .unwrap_or_else(|| panic!("no plain {kind} task in {status}"))
 }
@@ -89,7 +101,14 @@ pub async fn batch_jobs_lang(address: SocketAddr, jobs: &[(&str, &str)], lang: &
     let body = serde_json::json!({
         "jobs": jobs.iter().map(|(delete_type, id)| serde_json::json!({ "delete_type": delete_type, "job_id": id })).collect::<Vec<_>>()
     });
-    request(address, "DELETE", &format!("/v3/{PROJECT}/jobs/batch-jobs"), body.to_string(), &[("content-type", "application/json"), ("x-language", lang)]).await
+    request(
+        address,
+        "DELETE",
+        &format!("/v3/{PROJECT}/jobs/batch-jobs"),
+        body.to_string(),
+        &[("content-type", "application/json"), ("x-language", lang)],
+    )
+    .await
 }
 
 pub async fn status_of(address: SocketAddr, id: &str) -> Value {
