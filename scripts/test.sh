@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Every test, in order from fastest feedback to slowest:
+#   0. static: cargo fmt --check and cargo clippy -D warnings (workspace and fuzz/)
 #   1. native: cargo test (rules, corpus, CLI, properties, README table, server),
 #      then a short libFuzzer run of every fuzz target
 #   2. wasm:   the corpus through the wasm binding in Node and in headless Chromium
@@ -10,7 +11,32 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-stage() { printf '\n=== %s ===\n' "$*"; }
+started=$SECONDS
+stage_started=$SECONDS
+stage_name=""
+timings=()
+# Closes the previous stage's clock and opens the next one.
+stage() {
+  [ -n "$stage_name" ] && timings+=("$(printf '%4d s  %s' $((SECONDS - stage_started)) "$stage_name")")
+  stage_name="$*"
+  stage_started=$SECONDS
+  printf '\n=== %s ===\n' "$*"
+}
+# Printed on success and failure alike: where the time went.
+report_time() {
+  [ -n "$stage_name" ] && timings+=("$(printf '%4d s  %s' $((SECONDS - stage_started)) "$stage_name")")
+  printf '\n'
+  printf '%s\n' "${timings[@]}"
+  printf 'make test: %d s in all\n' $((SECONDS - started))
+}
+trap report_time EXIT
+
+stage "format and lints (cargo fmt --check, cargo clippy -D warnings)"
+cargo fmt --all --check
+cargo fmt --manifest-path fuzz/Cargo.toml --all --check
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+# The fuzz crate is its own workspace: lint it (and so compile it) too.
+cargo clippy --manifest-path fuzz/Cargo.toml --all-targets --quiet -- -D warnings
 
 stage "native tests (cargo test)"
 cargo test --workspace --quiet
@@ -34,4 +60,4 @@ if [ -x scripts/test-console.sh ]; then scripts/test-console.sh; else echo "scri
 stage "demo backend under load and faults (10 s, 50 clients)"
 scripts/load-test.sh 10 50
 
-stage "all tests passed"
+echo "all tests passed"

@@ -169,20 +169,15 @@ async fn batch_jobs(
     let results: Vec<JobResult> = {
         let mut store = state.store();
         jobs.iter()
-            .map(|job| {
-                let result = match Action::from_delete_type(job.delete_type) {
-                    None => {
-                        JobResult::failed(job.id, messages::INVALID_DELETE_TYPE, messages::invalid_delete_type(lang))
+            .map(|job| match Action::from_delete_type(job.delete_type) {
+                None => JobResult::failed(job.id, messages::INVALID_DELETE_TYPE, messages::invalid_delete_type(lang)),
+                Some(action) => {
+                    let result = stop::apply(&mut store, job.id, action, lang);
+                    if result.succeeded() && matches!(action, Action::Stop(_)) {
+                        stopping.push(job.id.to_string());
                     }
-                    Some(action) => {
-                        let result = stop::apply(&mut store, job.id, action, lang);
-                        if result.succeeded() && matches!(action, Action::Stop(_)) {
-                            stopping.push(job.id.to_string());
-                        }
-                        result
-                    }
-                };
-                result
+                    result
+                }
             })
             .collect()
     };
