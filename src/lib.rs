@@ -53,7 +53,7 @@ pub use lang::Lang;
 pub use matrix::{MatrixCell, MatrixRow, StopMatrix};
 pub use plan::{AcceptedTask, Endpoint, RejectedTask, RequestJob, StopPlan, StopRequest};
 pub use rule_inputs::RuleInputs;
-pub use status::{Status, StatusCode};
+pub use status::{Status, StatusCode, STATUS_ALIASES};
 pub use table::{Cell, Eligibility, Row, STOP_TABLE};
 pub use version::rules_version;
 

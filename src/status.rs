@@ -66,8 +66,9 @@ status_codes! {
     NodeUpgradeFailed => "NODE_UPGRADE_FAILED",
 }
 
-/// Spellings that some API pages and SDKs use for a canonical code.
-const ALIASES: &[(&str, StatusCode)] = &[
+/// Spellings that some API pages and SDKs use for a canonical code (public
+/// so tests and the fuzzer enumerate them from here, never from a copy).
+pub const STATUS_ALIASES: &[(&str, StatusCode)] = &[
     // The batch-status API spells the pause code this way.
     ("PAUSEING", StatusCode::Pausing),
     // Consoles show PAUSING as "Paused"; some clients send that.
@@ -102,7 +103,7 @@ impl Status {
         if let Some(known) = StatusCode::from_canonical(&upper) {
             return Status::Known(known);
         }
-        match ALIASES.iter().find(|(alias, _)| *alias == upper) {
+        match STATUS_ALIASES.iter().find(|(alias, _)| *alias == upper) {
             Some((_, known)) => Status::Known(*known),
             None => Status::Unknown(upper),
         }

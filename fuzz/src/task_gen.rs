@@ -5,15 +5,8 @@
 //! object an API would send, which must read back to the same task.
 
 use arbitrary::Arbitrary;
-use drs_stop_rules::{ApiVersion, ForceChoice, Lang, StatusCode, StopTask};
+use drs_stop_rules::{ApiVersion, ForceChoice, Lang, StatusCode, StopTask, STATUS_ALIASES};
 use serde_json::{json, Map, Value};
-
-/// Spellings that normalise to a known code (kept in step with src/status.rs).
-const ALIASES: &[(&str, StatusCode)] = &[
-    ("PAUSEING", StatusCode::Pausing),
-    ("PAUSED", StatusCode::Pausing),
-    ("STARTJOB_FAILED", StatusCode::StartJobFailed),
-];
 
 #[derive(Arbitrary, Debug)]
 pub enum KindText {
@@ -59,7 +52,7 @@ impl StatusText {
                 (text, Some(code))
             }
             StatusText::Alias { index, lowercase } => {
-                let (alias, code) = ALIASES[*index as usize % ALIASES.len()];
+                let (alias, code) = STATUS_ALIASES[*index as usize % STATUS_ALIASES.len()];
                 (case(alias, *lowercase), Some(code))
             }
             StatusText::Other(text) => (text.clone(), None),
