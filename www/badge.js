@@ -1,22 +1,37 @@
-// Status badges. The colour is presentation only (it says nothing about
-// whether Stop is allowed; that is the rules package's decision).
+// Status badges. The label is the package's status label; the look is
+// derived from the package's decision (is the task abnormal, may it be
+// stopped, and if not, which code says why), never from a list of statuses
+// kept here. The look says nothing the decision does not.
 
 import { h } from "./dom.js";
 
-/** The badge tone for a normalised status code. */
-export function statusTone(status) {
-  if (status.endsWith("_FAILED")) return "failed";
-  if (status === "DELETED" || /^RELEASE_(CHILD_TRANSFER|RESOURCE)_COMPLETE$/.test(status)) return "stopped";
-  if (/^RELEASE_.*_STARTED$/.test(status)) return "stopping";
-  if (status === "PAUSING") return "paused";
-  if (["CREATING", "CONFIGURATION", "WAITING_FOR_START", "STARTJOBING"].includes(status)) return "pending";
-  if (/_(STARTED|START|STARTING|COMPLETE)$/.test(status)) return "running";
-  return "unknown";
+/** Tones of the blocking codes that describe the task's own state. */
+const TONE_OF_BLOCK = {
+  ALREADY_STOPPED: "ended",
+  DELETED: "ended",
+  ALREADY_STOPPING: "busy",
+  OPERATION_IN_PROGRESS: "busy",
+  FAULT_BEING_RECTIFIED: "busy",
+  CREATION_FAILED: "failed",
+  CONFIGURATION_FAILED: "failed",
+  UNKNOWN_KIND: "unknown",
+  UNKNOWN_STATUS: "unknown",
+};
+
+/**
+ * "abnormal" (stoppable, but only by force), "active" (stoppable), or the
+ * tone of the blocking code; other codes (parent task, permissions, …) say
+ * nothing about the task's state and get the neutral "idle".
+ */
+export function toneOf(decision) {
+  if (decision.abnormal) return "abnormal";
+  if (decision.stoppable) return "active";
+  return TONE_OF_BLOCK[decision.blocked?.code] ?? "idle";
 }
 
 /** A badge for a decision: the package's status label, coloured by tone. */
 export function statusBadge(decision) {
-  const tone = statusTone(decision.status);
+  const tone = toneOf(decision);
   return h("span", { class: `badge badge-${tone}`, dataset: { tone, status: decision.status } },
     h("span", { class: "badge-dot", "aria-hidden": "true" }),
     h("span", { class: "badge-label", text: decision.status_label }));

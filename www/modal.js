@@ -49,6 +49,18 @@ export function showModal({ returnFocus, onClose }) {
   return {
     dialog, title, closeButton, body, footer, close,
     get open() { return open; },
+    /**
+     * Runs `update` (which may rebuild the body) and keeps focus where it was:
+     * a control moved by the rebuild gets it back, and focus never falls out
+     * of the dialog onto <body>.
+     */
+    keepingFocus(update) {
+      const active = document.activeElement;
+      update();
+      if (!open || dialog.contains(document.activeElement)) return;
+      if (active && active.isConnected && dialog.contains(active) && !active.disabled) active.focus();
+      else (focusables(dialog)[0] ?? dialog).focus();
+    },
     /** Moves focus into the dialog: `preferred` if given and focusable, else the first control. */
     focusInside(preferred) {
       const target = preferred && !preferred.disabled ? preferred : focusables(dialog)[0] ?? dialog;

@@ -10,13 +10,14 @@ import { addConfirmButtons, showModal } from "./modal.js";
 import { noticeSection } from "./notices.js";
 
 /**
- * @param {{ task: object, lang: string, returnFocus: () => HTMLElement | null,
+ * @param {{ task: object, lang: string, rules: (lang: string) => object, returnFocus: () => HTMLElement | null,
  *           onConfirm: (force: boolean) => Promise<void>, onClose?: () => void }} options
+ *   `rules(lang)`: the options the package decides with (language and policy).
  * @returns {{ relabel: (lang: string) => void, close: () => void }}
  */
-export function openStopDialog({ task, lang, returnFocus, onConfirm, onClose }) {
+export function openStopDialog({ task, lang, rules, returnFocus, onConfirm, onClose }) {
   const modal = showModal({ returnFocus, onClose });
-  let force = evaluateStop(task, { lang }).preselected_mode === "force";
+  let force = evaluateStop(task, rules(lang)).preselected_mode === "force";
 
   const forceBox = h("input", { type: "checkbox", name: "force", checked: force });
   forceBox.addEventListener("change", () => {
@@ -27,12 +28,18 @@ export function openStopDialog({ task, lang, returnFocus, onConfirm, onClose }) 
   const { ok, cancel } = buttons;
 
   function render() {
-    const decision = evaluateStop(task, { lang });
+    modal.keepingFocus(build);
+  }
+
+  function build() {
+    const decision = evaluateStop(task, rules(lang));
     const option = decision.modes[force ? "force" : "normal"];
     modal.title.textContent = t(lang, "dialog.title");
     modal.closeButton.setAttribute("aria-label", t(lang, "dialog.close"));
     ok.textContent = t(lang, buttons.sending ? "dialog.sending" : "dialog.ok");
-    ok.disabled = buttons.sending || !option.available;
+    // While sending, OK stays focusable (a disabled button would drop focus to <body>).
+    ok.disabled = !option.available;
+    ok.setAttribute("aria-disabled", String(buttons.sending));
     cancel.textContent = t(lang, "dialog.cancel");
     forceBox.checked = force;
 

@@ -1,95 +1,189 @@
-// The task table. Stop is enabled exactly when the package's decision says
-// `stoppable`; otherwise the decision's blocked message is the button's
-// title and a tooltip reachable by keyboard (the "?" beside it).
+// The task table, one page of entries at a time. Rows are keyed by the
+// entry's key (the task id) and rebuilt only when what they show changes: the
+// task's data, the language, the policy or whether the list is stale. A tick
+// changes the row's class and checkbox in place. Stop and Delete are enabled
+// exactly when the package's decision says so and the list is fresh;
+// otherwise the reason is the button's title and a tooltip reachable by
+// keyboard (the "?" beside it), which Escape closes.
 
 import { h, uniqueId } from "./dom.js";
 import { t } from "./i18n.js";
 import { statusBadge } from "./badge.js";
 
 const COLUMNS = 7;
+const EMPTY = "\u0000empty";
 
 /**
- * Re-renders the rows, keeping keyboard focus on the same control of the same task.
  * @param {HTMLTableSectionElement} tbody
- * @param {{ tasks: object[], decisions: object[], selected: Set<string>, lang: string,
- *           onStop: (id: string) => void, onSelect: (id: string, selected: boolean) => void }} model
+ * @param {{ onSelect: (key: string, selected: boolean) => void, onStop: (key: string) => void,
+ *           onDelete: (key: string) => void, onDetails: (key: string) => void }} handlers
  */
-export function renderRows(tbody, model) {
-  const focus = rememberFocus(tbody);
-  const rows = model.tasks.map((task, i) => taskRow(task, model.decisions[i], model));
-  if (rows.length === 0) rows.push(h("tr", { class: "empty" }, h("td", { colspan: COLUMNS, text: t(model.lang, "table.empty") })));
-  tbody.replaceChildren(...rows);
-  restoreFocus(tbody, focus);
+export function createTable(tbody, handlers) {
+  /** key -> { tr, signature } for the rows in the table. */
+  const rows = new Map();
+
+  tbody.addEventListener("change", (event) => {
+    const box = event.target.closest?.("[data-select]");
+    const key = box?.closest("tr")?.dataset.key;
+    if (key !== undefined) handlers.onSelect(key, box.checked);
+  });
+  tbody.addEventListener("click", (event) => {
+    const button = event.target.closest?.("button[data-action]");
+    const key = button?.closest("tr")?.dataset.key;
+    if (key === undefined || button.disabled) return;
+    const handler = { stop: handlers.onStop, delete: handlers.onDelete, details: handlers.onDetails }[button.dataset.action];
+    handler?.(key);
+  });
+
+  /**
+   * Shows these entries, in order.
+   * @param {object[]} entries
+   * @param {{ lang: string, policy: string, selected: Set<string>, stale: boolean, emptyText: string }} view
+   */
+  function render(entries, view) {
+    const wanted = entries.length > 0
+      ? entries.map((entry) => rowFor(entry, view))
+      : [rowOf(EMPTY, `empty|${view.emptyText}`, () => h("tr", { class: "empty", dataset: { key: EMPTY } },
+          h("td", { colspan: COLUMNS, text: view.emptyText })))];
+    const keep = new Set(wanted);
+    for (const [key, row] of rows) {
+      if (!keep.has(row.tr)) {
+        row.tr.remove();
+        rows.delete(key);
+      }
+    }
+    // Rows already in place stay untouched; only new or moved rows are inserted.
+    let cursor = tbody.firstElementChild;
+    for (const tr of wanted) {
+      if (cursor === tr) cursor = cursor.nextElementSibling;
+      else tbody.insertBefore(tr, cursor);
+    }
+    for (const entry of entries) syncSelection(rows.get(entry.key)?.tr, view.selected.has(entry.key));
+  }
+
+  function rowFor(entry, view) {
+    const signature = `${view.lang}|${view.policy}|${view.stale}|${entry.error?.code ?? ""}|${entry.json}`;
+    return rowOf(entry.key, signature, () => (entry.error ? errorRow(entry, view) : taskRow(entry, view)));
+  }
+
+  /** The row for `key`: the one shown when its signature is unchanged, else a new one in its place. */
+  function rowOf(key, signature, build) {
+    const existing = rows.get(key);
+    if (existing?.signature === signature) return existing.tr;
+    const tr = build();
+    if (existing) {
+      const focus = focusedControl(existing.tr);
+      existing.tr.replaceWith(tr);
+      restoreFocus(tr, focus);
+    }
+    rows.set(key, { tr, signature });
+    return tr;
+  }
+
+  return {
+    render,
+    /** The row's control for `action` ("stop", "delete", "details", "select"), if the row is shown. */
+    control(key, action) {
+      const tr = rows.get(key)?.tr;
+      return tr?.querySelector(action === "select" ? "[data-select]" : `[data-action="${action}"]`) ?? null;
+    },
+  };
 }
 
-/** The Stop button of a task's row, if the row is shown. */
-export function stopButtonOf(tbody, id) {
-  return findRow(tbody, id)?.querySelector('[data-action="stop"]') ?? null;
+function syncSelection(tr, selected) {
+  if (!tr) return;
+  const box = tr.querySelector("[data-select]");
+  if (box && box.checked !== selected) box.checked = selected;
+  if (tr.classList.contains("selected") !== selected) tr.classList.toggle("selected", selected);
 }
 
-function findRow(tbody, id) {
-  return [...tbody.rows].find((row) => row.dataset.taskId === id) ?? null;
-}
-
-function taskRow(task, decision, { selected, lang, onStop, onSelect }) {
-  const id = task.id;
-  const name = task.name ?? id;
-  return h("tr", { dataset: { taskId: id }, class: selected.has(id) ? "selected" : null },
+function taskRow(entry, { lang, stale }) {
+  const { task, decision, key, name } = entry;
+  return h("tr", { dataset: { taskId: key, key, ...(stale ? { stale: "" } : {}) }, class: stale ? "stale" : null },
     h("td", { class: "col-select" },
-      h("input", {
-        type: "checkbox", dataset: { select: "" }, checked: selected.has(id),
-        "aria-label": t(lang, "row.select", { name }),
-        on: { change: (event) => onSelect(id, event.target.checked) },
-      })),
+      h("input", { type: "checkbox", dataset: { select: "" }, "aria-label": t(lang, "row.select", { name }) })),
     h("td", { class: "col-name" },
-      h("span", { class: "task-name", dataset: { field: "name" }, text: name }),
-      h("span", { class: "task-id", title: id, text: id })),
+      h("button", { type: "button", class: "task-name", dataset: { field: "name", action: "details" }, text: name }),
+      h("span", { class: "task-id", title: key, text: key })),
     h("td", { class: "col-status" },
       statusBadge(decision),
       decision.abnormal_reasons.includes("NETWORK_ABNORMAL")
         ? h("span", { class: "flag-warning", dataset: { flag: "network" }, text: t(lang, "row.networkAbnormal") })
         : null),
-    h("td", { class: "col-engine", text: task.engine_type ?? "" }),
-    h("td", { class: "col-type", text: task.task_type ? t(lang, `taskType.${task.task_type}`) : "" }),
+    h("td", { class: "col-engine", text: textOf(task.engine_type) }),
+    h("td", { class: "col-type", text: taskTypeLabel(task.task_type, lang) }),
     h("td", { class: "col-created", text: formatTime(task.create_time, lang) }),
-    h("td", { class: "col-operation" }, operation(id, decision, lang, onStop)));
+    h("td", { class: "col-operation" },
+      h("span", { class: "ops" },
+        operation("stop", decision.stoppable, decision.blocked, { lang, stale }),
+        // The Delete button needs a package that decides delete.
+        decision.delete ? operation("delete", decision.delete.available, decision.delete.blocked, { lang, stale }) : null)));
 }
 
-function operation(id, decision, lang, onStop) {
-  const stop = h("button", {
-    type: "button", class: "link-button", dataset: { action: "stop" },
-    disabled: !decision.stoppable, on: { click: () => onStop(id) },
-  }, t(lang, "row.stop"));
-  if (decision.stoppable) return h("span", { class: "op" }, stop);
-  const message = decision.blocked?.message ?? "";
-  const tipId = uniqueId("stop-reason");
-  stop.title = message;
-  stop.setAttribute("aria-describedby", tipId);
+function errorRow(entry, { lang }) {
+  const { code, message } = entry.error;
+  return h("tr", { class: "row-error", dataset: { key: entry.key, rowError: code } },
+    h("td", { class: "col-select" }),
+    h("td", { colspan: COLUMNS - 1 },
+      entry.name ? h("span", { class: "task-name-text", text: entry.name }) : null,
+      h("span", { class: "row-error-text", text: t(lang, `rowError.${code}`, { message }) })));
+}
+
+/** A row's Stop or Delete: enabled when allowed and fresh, else with its reason as a tooltip. */
+function operation(action, allowed, blocked, { lang, stale }) {
+  const enabled = allowed && !stale;
+  const button = h("button", { type: "button", class: "link-button", dataset: { action }, disabled: !enabled }, t(lang, `row.${action}`));
+  if (enabled) return h("span", { class: "op" }, button);
+  const reason = stale ? t(lang, "row.stale") : blocked?.message ?? "";
+  const tipId = uniqueId(`${action}-reason`);
+  button.title = reason;
+  button.setAttribute("aria-describedby", tipId);
   // A disabled button cannot take focus, so the reason gets a focusable twin.
-  return h("span", { class: "op", title: message },
-    stop,
-    h("button", { type: "button", class: "why", "aria-label": t(lang, "row.why"), "aria-describedby": tipId }, "?"),
-    h("span", { role: "tooltip", id: tipId, class: "tip", dataset: { blockedCode: decision.blocked?.code ?? "" }, text: message }));
+  return h("span", { class: "op", title: reason },
+    button,
+    h("button", { type: "button", class: "why", dataset: { why: action }, "aria-label": t(lang, `row.why.${action}`), "aria-describedby": tipId }, "?"),
+    h("span", { role: "tooltip", id: tipId, class: "tip", dataset: { blockedCode: stale ? "STALE" : blocked?.code ?? "" }, text: reason }));
+}
+
+function textOf(value) {
+  return typeof value === "string" || typeof value === "number" ? String(value) : "";
+}
+
+/** The console's word for a task type; the API's own string when it has none. */
+function taskTypeLabel(taskType, lang) {
+  if (typeof taskType !== "string" || taskType === "") return "";
+  const key = `taskType.${taskType}`;
+  const label = t(lang, key);
+  return label === key ? taskType : label;
 }
 
 function formatTime(ms, lang) {
+  if (ms === undefined || ms === null || ms === "") return "";
   const date = new Date(Number(ms));
-  if (ms === undefined || ms === null || Number.isNaN(date.getTime())) return "";
+  if (Number.isNaN(date.getTime())) return "";
   return date.toLocaleString(lang === "zh-cn" ? "zh-CN" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 }
 
-/** Which control of which task has focus, so a re-render can put it back. */
-function rememberFocus(tbody) {
+/** Which control of a row has focus, so a rebuilt row can take it back. */
+function focusedControl(tr) {
   const active = document.activeElement;
-  const row = active?.closest?.("tr[data-task-id]");
-  if (!row || !tbody.contains(row)) return null;
-  const kind = active.matches('[data-action="stop"]') ? '[data-action="stop"]' : active.matches(".why") ? ".why" : "[data-select]";
-  return { id: row.dataset.taskId, selector: kind };
+  if (!active || !tr.contains(active)) return null;
+  if (active.matches("[data-select]")) return "[data-select]";
+  if (active.dataset.why) return `[data-why="${active.dataset.why}"]`;
+  if (active.dataset.action) return `[data-action="${active.dataset.action}"]`;
+  return "[data-select]";
 }
 
-function restoreFocus(tbody, focus) {
-  if (!focus) return;
-  const row = findRow(tbody, focus.id);
-  const target = row?.querySelector(focus.selector) ?? row?.querySelector("[data-select]");
-  if (target && !target.disabled) target.focus();
+function restoreFocus(tr, selector) {
+  if (!selector) return;
+  // A Stop that became disabled has its "?" twin; else the row's checkbox or name.
+  const action = selector.match(/data-action="(\w+)"/)?.[1];
+  const candidates = [selector, action ? `[data-why="${action}"]` : null, "[data-select]", '[data-action="details"]'];
+  for (const candidate of candidates) {
+    const target = candidate && tr.querySelector(candidate);
+    if (target && !target.disabled) {
+      target.focus();
+      return;
+    }
+  }
 }

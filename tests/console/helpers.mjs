@@ -9,7 +9,22 @@ import { chromium } from "playwright-core";
 export * as rules from "../../pkg/node/index.mjs";
 
 export const BASE = new URL(process.env.CONSOLE_URL ?? "http://127.0.0.1:8080/");
+/** The backend's token, when it asks for one (scripts/test-console.sh exports it). */
+export const TOKEN = process.env.CONSOLE_TOKEN ?? "";
 export const PROJECT = "0549b0bd2b00d3f52f9cc0138c6b0f1e";
+
+/** The console's address for a view (`?view=…&…`), with the token in the hash. */
+export function consoleUrl(query = {}, base = BASE, token = TOKEN) {
+  const url = new URL("/", base);
+  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, String(value));
+  if (token) url.hash = `token=${encodeURIComponent(token)}`;
+  return url.href;
+}
+
+/** Headers for calls straight to the API. */
+export function apiHeaders(token = TOKEN) {
+  return token ? { "X-Auth-Token": token } : {};
+}
 export const KINDS = ["migration", "sync", "cloudDataGuard"];
 
 export function launchBrowser() {
@@ -24,14 +39,14 @@ export function launchBrowser() {
  * Opens the console on a tab, collecting page errors and console errors.
  * @returns {Promise<{ page: import("playwright-core").Page, errors: string[] }>}
  */
-export async function openConsole(browser, kind = "migration") {
+export async function openConsole(browser, kind = "migration", query = {}) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors = [];
   page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
   page.on("console", (message) => {
     if (message.type() === "error") errors.push(`console.error: ${message.text()}`);
   });
-  await page.goto(new URL(`/#${kind}`, BASE).href);
+  await page.goto(consoleUrl({ view: kind, ...query }));
   const tasks = await apiTasks(kind);
   await waitForRows(page, tasks);
   return { page, errors };
@@ -50,7 +65,7 @@ export async function waitForRows(page, tasks) {
 
 /** The tasks of one kind, as the API returns them. */
 export async function apiTasks(kind) {
-  const response = await fetch(new URL(`/v3/${PROJECT}/jobs?db_use_type=${kind}`, BASE));
+  const response = await fetch(new URL(`/v3/${PROJECT}/jobs?db_use_type=${kind}`, BASE), { headers: apiHeaders() });
   assert.equal(response.status, 200);
   return (await response.json()).jobs;
 }

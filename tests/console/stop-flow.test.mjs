@@ -4,7 +4,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, openConsole, apiTasks, findTask, plain, row, rules, assertNoErrors, PROJECT, BASE } from "./helpers.mjs";
+import { launchBrowser, openConsole, apiTasks, apiHeaders, findTask, plain, row, rules, assertNoErrors, PROJECT, BASE } from "./helpers.mjs";
 
 let browser;
 before(async () => (browser = await launchBrowser()));
@@ -59,6 +59,7 @@ test("a stop the backend refuses shows its code and message", async () => {
   // Someone else stops the task while the dialog is open: the page's snapshot is stale.
   const response = await fetch(new URL(`/v3/${PROJECT}/jobs/batch-jobs`, BASE), {
     method: "DELETE",
+    headers: { "Content-Type": "application/json", ...apiHeaders() },
     body: JSON.stringify({ jobs: [{ delete_type: "terminate", job_id: task.id }] }),
   });
   assert.equal((await response.json()).results[0].status, "success");
@@ -115,9 +116,14 @@ test("a batch stop summarises the plan (normal, forced, not stoppable) and stops
   await dialog.locator('[data-action="confirm"]').click();
   assert.deepEqual((await sent).postDataJSON(), plan.request);
   await page.locator(`[data-result-id="${tasks[1].id}"]`).waitFor();
+  // Every task of the batch is accounted for: the accepted ones, then the ones the plan did not send, with their codes.
   assert.deepEqual(
     await page.locator("[data-result-id]").evaluateAll((items) => items.map((li) => [li.dataset.resultId, li.dataset.resultStatus])),
-    plan.accepted.map((accepted) => [accepted.id, "success"]),
+    [...plan.accepted.map((accepted) => [accepted.id, "success"]), ...plan.rejected.map((rejected) => [rejected.id, "not-sent"])],
+  );
+  assert.deepEqual(
+    await page.locator('[data-result-status="not-sent"] [data-error-code]').allTextContents(),
+    plan.rejected.map((rejected) => rejected.code),
   );
   await waitForLabel(page, tasks[0], STOPPED);
   await waitForLabel(page, tasks[1], STOPPED);
