@@ -85,3 +85,70 @@ export function realisticTasks(count, seed = 2024) {
   }
   return tasks;
 }
+
+// Spellings that test normalisation: case, whitespace (including the
+// characters where Rust's and JavaScript's trim differ), descriptions after a
+// colon, aliases, unknown codes and the empty string.
+const ODD_SPACES = [" ", "\t", "\n", "\u3000", "\u00a0", "\u0085", "\ufeff", "\u2028"];
+const ODD_STATUSES = ["PAUSEING", "paused", "Startjob_Failed", "", " ", ":", "：创建中", "SWITCHOVER_STARTED", "warp_speed", "INCRE_TRANSFER_STARTED_X", "İNCRE_TRANSFER_STARTED", "CREATİNG", "ſTARTJOBING"];
+const ODD_KINDS = ["Migration", "SYNC", "clouddataguard", "subscription", "", " sync", "sync "];
+const ENGINE_TYPES = [undefined, null, "mysql", "postgresql", "PostgreSQL", " postgresql\t", "postgresql\u0085", "\ufeffpostgresql", "postgres", "mongodb", "cloudDataGuard-mysql"];
+const TASK_TYPE_SPELLINGS = [undefined, null, "FULL_TRANS", "full_trans", " FULL_TRANS ", "FULL_TRANſ", "FULL_INCR_TRANS", "INCR_TRANS", "FULL_TRANS\u3000", "FULL_TRANS\ufeff"];
+const FLAG_VALUES = [undefined, undefined, null, false, true, true];
+const LANG_TAGS = [undefined, null, "en-us", "zh-cn", "ZH-CN", " zh_cn ", "zh-CN\u3000", "zh-cn\ufeff", "fr-fr", ""];
+
+/** Tasks that vary every field the rules read, in valid types; seeded. */
+export function variedTasks(count, statuses, seed = 7) {
+  const random = seededRandom(seed);
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const spaced = (text) => (random() < 0.5 ? text : `${pick(ODD_SPACES)}${text}${random() < 0.5 ? pick(ODD_SPACES) : ""}`);
+  const tasks = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const r = random();
+    let status = pick(statuses);
+    if (r < 0.1) status = status.toLowerCase();
+    else if (r < 0.2) status = spaced(status);
+    else if (r < 0.27) status = `${status}${pick([":", "：", " : "])}${pick(["", "创建中", "x:y", " running"])}`;
+    else if (r < 0.37) status = pick(ODD_STATUSES);
+    const task = {
+      db_use_type: random() < 0.9 ? pick(["migration", "sync", "cloudDataGuard"]) : pick(ODD_KINDS),
+      status,
+      engine_type: pick(ENGINE_TYPES),
+      task_type: pick(TASK_TYPE_SPELLINGS),
+      network_abnormal: pick(FLAG_VALUES),
+      configuration_failed: status.startsWith("CONF") ? pick(FLAG_VALUES) : random() < 0.1,
+      is_parent: random() < 0.2 ? pick(FLAG_VALUES) : undefined,
+      multi_write: random() < 0.3 ? pick(FLAG_VALUES) : undefined,
+    };
+    if (random() < 0.9) task.id = `task-${i}`;
+    else if (random() < 0.5) task.id = null;
+    for (const key of Object.keys(task)) if (task[key] === undefined && random() < 0.5) delete task[key];
+    tasks[i] = task;
+  }
+  return tasks;
+}
+
+/** Language options to try: absent, null, and tags read leniently or falling back. */
+export const LANG_OPTIONS = [undefined, null, ...LANG_TAGS.map((lang) => ({ lang }))];
+
+// Values of the wrong type (or that throw), for the error comparisons.
+const WRONG_VALUES = [0, 1.5, true, "x", [], {}, [1], Symbol.iterator, 10n, () => 1, Number.NaN];
+
+/** A copy of `task` with one field made invalid; seeded by `random`. */
+export function brokenTask(task, random) {
+  const fields = ["id", "db_use_type", "status", "engine_type", "task_type", "network_abnormal", "configuration_failed", "is_parent", "multi_write"];
+  const field = fields[Math.floor(random() * fields.length)];
+  const copy = { ...task };
+  const wrong = WRONG_VALUES[Math.floor(random() * WRONG_VALUES.length)];
+  const r = random();
+  if (r < 0.1) {
+    Object.defineProperty(copy, field, { enumerable: true, get: () => { throw new Error(`no ${field} today`); } });
+  } else if (r < 0.2 && (field === "status" || field === "db_use_type")) {
+    delete copy[field];
+  } else {
+    copy[field] = typeof wrong === "string" && !/^(network|configuration|is_|multi)/.test(field) ? 7 : wrong;
+  }
+  return copy;
+}
+
+export { seededRandom };

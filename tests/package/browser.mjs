@@ -2,7 +2,7 @@
 // the corpus result it publishes, with every page error and console error.
 import { chromium } from "playwright-core";
 
-const launchOptions = {
+export const launchOptions = {
   executablePath: "/usr/bin/chromium",
   args: [
     "--no-sandbox",
