@@ -6,7 +6,7 @@ SHELL := /bin/bash
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
 TARBALL := dist/drs-stop-rules-$(VERSION).tgz
 
-.PHONY: help bootstrap pkg pack demo test bench fuzz load table readme-table clean
+.PHONY: help bootstrap pkg pack demo test bench fuzz load table readme-table screenshot clean
 
 help:
 	@echo "make demo    - build everything and serve the demo console on 127.0.0.1 (PORT, default 8080)"
@@ -16,6 +16,7 @@ help:
 	@echo "make fuzz    - fuzz the rules with libFuzzer, 5 min per target (target/fuzz/summary.json)"
 	@echo "make load    - load and fault test of the demo backend, 30 s, 50 clients (target/load/results.json)"
 	@echo "make table   - print the eligibility table generated from the rules"
+	@echo "make screenshot - screenshots of the console into target/screenshots/ (README image: console.png)"
 
 bootstrap:
 	@scripts/bootstrap.sh
@@ -46,6 +47,10 @@ load: pkg
 
 table:
 	@cargo run -q --bin drs-stop-rules -- table
+
+# Writes under target/ only: docs/console.png changes when someone copies it there.
+screenshot: pkg
+	@scripts/screenshot.sh
 
 # Rewrites the generated table in README.md (a test fails when it is stale).
 readme-table:

@@ -100,9 +100,11 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-# 4. Chromium and its driver, for wasm tests in the browser and page tests.
+# 4. Chromium and its driver, for wasm tests in the browser and page tests,
+#    and a CJK font so the console's zh-cn view renders (not as boxes).
 if [ $want_browser = 1 ]; then
   if ! have chromium || ! have chromedriver; then apt_install chromium chromium-driver; fi
+  if have apt-get; then apt_install fonts-noto-cjk; fi
 fi
 # 5. cargo-fuzz for scripts/fuzz.sh, exactly this version.
 if [ "$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz 0.13.2" ]; then

@@ -16,6 +16,10 @@ import { showModal } from "./modal.js";
  */
 export function openDetailsDialog({ task, lang, rules, returnFocus, onClose }) {
   const modal = showModal({ returnFocus, onClose });
+  // The body scrolls and holds no control: it takes focus itself so keyboard users can scroll it.
+  modal.body.tabIndex = 0;
+  modal.body.setAttribute("aria-labelledby", modal.title.id);
+  modal.body.setAttribute("role", "region");
   const done = h("button", { type: "button", class: "btn btn-primary", dataset: { action: "cancel" }, on: { click: modal.close } });
   modal.footer.append(done);
 

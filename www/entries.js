@@ -6,7 +6,7 @@
 import { evaluateStop, evaluateStops } from "/pkg/index.js";
 
 /**
- * @typedef {{ key: string, index: number, task: object | null, json: string, name: string,
+ * @typedef {{ key: string, index: number, task: object | null, item: unknown, name: string,
  *             search: string, decision: object | null, error: { code: string, message: string } | null }} Entry
  */
 
@@ -48,13 +48,22 @@ export function decide(entries, options) {
 /** A new status for one task (from batch-status): the entry is updated and decided again. */
 export function withStatus(entry, status, options) {
   const task = { ...entry.task, status };
-  const next = { ...entry, task, json: stringify(task) };
+  const next = { ...entry, task, item: task, json: undefined };
   decide([next], options);
   return next;
 }
 
+/**
+ * The item as JSON text: what a row shows changes only when this does.
+ * Computed when first asked (for the rows on screen), not for the whole list.
+ */
+export function jsonOf(entry) {
+  if (entry.json === undefined) entry.json = stringify(entry.item);
+  return entry.json;
+}
+
 function shapeOf(item, index) {
-  const entry = { key: "", index, task: null, json: stringify(item), name: "", search: "", decision: null, error: null };
+  const entry = { key: "", index, task: null, item, json: undefined, name: "", search: "", decision: null, error: null };
   if (item === null || typeof item !== "object" || Array.isArray(item)) {
     entry.error = { code: "NOT_AN_OBJECT", message: "" };
     return entry;

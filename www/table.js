@@ -9,6 +9,7 @@
 import { h, uniqueId } from "./dom.js";
 import { t } from "./i18n.js";
 import { statusBadge } from "./badge.js";
+import { jsonOf } from "./entries.js";
 
 const COLUMNS = 7;
 const EMPTY = "\u0000empty";
@@ -62,7 +63,7 @@ export function createTable(tbody, handlers) {
   }
 
   function rowFor(entry, view) {
-    const signature = `${view.lang}|${view.policy}|${view.stale}|${entry.error?.code ?? ""}|${entry.json}`;
+    const signature = `${view.lang}|${view.policy}|${view.stale}|${entry.error?.code ?? ""}|${jsonOf(entry)}`;
     return rowOf(entry.key, signature, () => (entry.error ? errorRow(entry, view) : taskRow(entry, view)));
   }
 
@@ -157,11 +158,16 @@ function taskTypeLabel(taskType, lang) {
   return label === key ? taskType : label;
 }
 
+const timeFormats = new Map();
 function formatTime(ms, lang) {
   if (ms === undefined || ms === null || ms === "") return "";
   const date = new Date(Number(ms));
   if (Number.isNaN(date.getTime())) return "";
-  return date.toLocaleString(lang === "zh-cn" ? "zh-CN" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  // One formatter per language: building one per cell costs more than the rest of the row.
+  if (!timeFormats.has(lang)) {
+    timeFormats.set(lang, new Intl.DateTimeFormat(lang === "zh-cn" ? "zh-CN" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }));
+  }
+  return timeFormats.get(lang).format(date);
 }
 
 /** Which control of a row has focus, so a rebuilt row can take it back. */

@@ -10,10 +10,10 @@ export function dismissTooltipsOnEscape(root) {
     if (event.key !== "Escape" || event.defaultPrevented) return;
     for (const op of root.querySelectorAll(`${OP}:hover, ${OP}:focus-within`)) op.dataset.tipDismissed = "";
   });
+  // Entering or leaving a reason's area (pointer or focus) re-arms it.
   const reset = (event) => {
     const op = event.target.closest?.(OP);
     if (op && !op.contains(event.relatedTarget)) delete op.dataset.tipDismissed;
   };
-  root.addEventListener("mouseout", reset);
-  root.addEventListener("focusout", reset);
+  for (const type of ["mouseover", "mouseout", "focusin", "focusout"]) root.addEventListener(type, reset);
 }
