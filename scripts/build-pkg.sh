@@ -11,7 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/wasm-env.sh
 
-profile_flag=--release
+# The size-first profile of Cargo.toml (the CLI and the server use `release`, for speed).
+profile_flag="--profile wasm-release"
 [ "${1:-}" = "--dev" ] && profile_flag=--dev
 
 # Size settings for the shipped wasm only (tests build without them, so a
@@ -29,7 +30,7 @@ for target in web nodejs; do
   out=pkg/$([ $target = nodejs ] && echo node || echo web)
   # --mode force: wasm-pack's own target check does not know build-std toolchains.
   wasm-pack --log-level warn build $profile_flag --mode force --no-pack \
-    --target $target --out-dir "$out" --out-name drs_stop_rules -- --no-default-features
+    --target $target --out-dir "$out" --out-name drs_stop_rules -- --no-default-features --features talc
 done
 rm -f pkg/*/.gitignore
 

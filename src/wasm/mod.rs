@@ -11,8 +11,9 @@ use crate::error::InputError;
 use crate::input::{read_evaluate_options, read_lang_value, read_plan_request, read_task, IdRule};
 
 // Smaller and faster than the default allocator for this workload: many
-// short-lived strings and vectors per call.
-#[cfg(not(target_feature = "atomics"))]
+// short-lived strings and vectors per call. Only in the shipped package
+// (feature `talc`, turned on by scripts/build-pkg.sh).
+#[cfg(all(feature = "talc", not(target_feature = "atomics")))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
