@@ -38,7 +38,7 @@ macro_rules! code_enum {
 }
 
 code_enum! {
-    /// Why Stop (or one stop mode, or a batch entry) is refused.
+    /// Why Stop or Delete (or one stop mode, or a batch entry) is refused.
     BlockCode {
         UnknownKind => "UNKNOWN_KIND",
         UnknownStatus => "UNKNOWN_STATUS",
@@ -53,6 +53,8 @@ code_enum! {
         ParentTask => "PARENT_TASK",
         TaskAbnormal => "TASK_ABNORMAL",
         DuplicateTask => "DUPLICATE_TASK",
+        StopFirst => "STOP_FIRST",
+        NoPermission => "NO_PERMISSION",
     }
 }
 

@@ -1,15 +1,19 @@
 //! One stop decision: whether Stop is enabled for a task, which modes are
 //! available, which is preselected, and everything the user is told.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
+use crate::action::Action;
 use crate::codes::{AbnormalReason, Advice, BlockCode, Consequence, FollowUp};
+use crate::delete::delete_eligibility;
 use crate::guidance::{self, StopMode};
 use crate::input::StopTask;
 use crate::kind::TaskKind;
 use crate::labels::label_for;
-use crate::lang::Lang;
-use crate::messages::{advice_message, block_message, consequence_message, follow_up_message};
+use crate::messages::{advice_message, block_message, consequence_message, follow_up_message, Refusal};
+use crate::options::EvaluateOptions;
 use crate::rule_inputs::RuleInputs;
 use crate::status::{Status, StatusCode};
 use crate::table::{row_for, Eligibility};
@@ -18,7 +22,24 @@ use crate::table::{row_for, Eligibility};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Notice<C> {
     pub code: C,
-    pub message: &'static str,
+    /// Borrowed for every fixed sentence; owned where the message names
+    /// something from the input (the policy of `NO_PERMISSION`).
+    pub message: Cow<'static, str>,
+}
+
+impl<C> Notice<C> {
+    /// A notice with a fixed sentence.
+    pub fn fixed(code: C, message: &'static str) -> Notice<C> {
+        Notice { code, message: Cow::Borrowed(message) }
+    }
+}
+
+/// Whether the task may be deleted (contract section 8).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DeleteOption {
+    pub available: bool,
+    /// Why Delete is refused; `null` when it is available.
+    pub blocked: Option<Notice<BlockCode>>,
 }
 
 /// One stop mode of a decision.
@@ -66,6 +87,8 @@ pub struct StopDecision {
     pub preselected_mode: Option<StopMode>,
     pub modes: Modes,
     pub advice: Vec<Notice<Advice>>,
+    /// The row's other button.
+    pub delete: DeleteOption,
 }
 
 /// Why Stop is enabled for a task: its kind, status and whether the status
@@ -95,29 +118,44 @@ fn stop_eligibility(task: &RuleInputs) -> Result<Stoppable, BlockCode> {
         return Err(BlockCode::ConfigurationFailed);
     }
     // 4. The stop API takes a parent task only for dual-active DR.
-    if task.is_parent && !(kind == TaskKind::DisasterRecovery && task.multi_write) {
+    if task.parent_refused(kind) {
         return Err(BlockCode::ParentTask);
     }
     Ok(Stoppable { kind, status, failed_status })
 }
 
 /// Evaluates one task. Total: every task gets a decision.
-pub fn evaluate(task: &StopTask, lang: Lang) -> StopDecision {
-    decide(&RuleInputs::of(task), task.id.clone(), lang)
+pub fn evaluate(task: &StopTask, options: &EvaluateOptions) -> StopDecision {
+    decide(&RuleInputs::of(task), task.id.clone(), options)
 }
 
 /// The decision for a task with these inputs and id.
-pub fn decide(inputs: &RuleInputs, id: Option<String>, lang: Lang) -> StopDecision {
+pub fn decide(inputs: &RuleInputs, id: Option<String>, options: &EvaluateOptions) -> StopDecision {
+    let lang = options.lang;
     let kind = inputs.known_kind();
+    let refusal = |action| Refusal { action, kind, policy: &options.policy, lang };
     let head = DecisionHead {
         id,
         db_use_type: inputs.db_use_type().to_string(),
         status: inputs.status.as_str().to_string(),
         status_label: label_for(kind, &inputs.status, inputs.raw_status.as_deref().unwrap_or_default(), lang),
+        delete: match delete_eligibility(inputs, &options.policy) {
+            Ok(()) => DeleteOption { available: true, blocked: None },
+            Err(code) => DeleteOption {
+                available: false,
+                blocked: Some(Notice { code, message: block_message(code, refusal(Action::Delete)) }),
+            },
+        },
     };
-    match stop_eligibility(inputs) {
-        Ok(stoppable) => stoppable_decision(head, inputs, stoppable, lang),
-        Err(code) => blocked_decision(head, kind, code, lang),
+    // The status rules first (an already stopped task says so to everyone),
+    // then the policy: a task it would allow to stop is refused as a whole.
+    let stop = stop_eligibility(inputs).and_then(|stoppable| match options.policy.allows_stop() {
+        true => Ok(stoppable),
+        false => Err(BlockCode::NoPermission),
+    });
+    match stop {
+        Ok(stoppable) => stoppable_decision(head, inputs, stoppable, options),
+        Err(code) => blocked_decision(head, Notice { code, message: block_message(code, refusal(Action::Stop)) }),
     }
 }
 
@@ -127,10 +165,10 @@ struct DecisionHead {
     db_use_type: String,
     status: String,
     status_label: String,
+    delete: DeleteOption,
 }
 
-fn blocked_decision(head: DecisionHead, kind: Option<TaskKind>, code: BlockCode, lang: Lang) -> StopDecision {
-    let blocked = Notice { code, message: block_message(code, kind, lang) };
+fn blocked_decision(head: DecisionHead, blocked: Notice<BlockCode>) -> StopDecision {
     let unavailable = |mode: StopMode| ModeOption {
         available: false,
         delete_type: mode.delete_type(),
@@ -151,11 +189,19 @@ fn blocked_decision(head: DecisionHead, kind: Option<TaskKind>, code: BlockCode,
         abnormal_reasons: Vec::new(),
         preselected_mode: None,
         advice: Vec::new(),
+        delete: head.delete,
     }
 }
 
-fn stoppable_decision(head: DecisionHead, task: &RuleInputs, stoppable: Stoppable, lang: Lang) -> StopDecision {
+fn stoppable_decision(
+    head: DecisionHead,
+    task: &RuleInputs,
+    stoppable: Stoppable,
+    options: &EvaluateOptions,
+) -> StopDecision {
     let Stoppable { kind, status, failed_status } = stoppable;
+    let lang = options.lang;
+    let refusal = Refusal { action: Action::Stop, kind: Some(kind), policy: &options.policy, lang };
     let mut abnormal_reasons = Vec::new();
     if failed_status {
         abnormal_reasons.push(AbnormalReason::FailedStatus);
@@ -169,14 +215,14 @@ fn stoppable_decision(head: DecisionHead, task: &RuleInputs, stoppable: Stoppabl
         available: blocked.is_none(),
         delete_type: mode.delete_type(),
         is_force_stop: mode.is_force_stop(),
-        blocked: blocked.map(|code| Notice { code, message: block_message(code, Some(kind), lang) }),
+        blocked: blocked.map(|code| Notice { code, message: block_message(code, refusal) }),
         consequences: guidance::consequences(kind, mode)
             .into_iter()
-            .map(|code| Notice { code, message: consequence_message(code, kind, lang) })
+            .map(|code| Notice::fixed(code, consequence_message(code, kind, lang)))
             .collect(),
         follow_ups: guidance::follow_ups(task, kind, mode)
             .into_iter()
-            .map(|code| Notice { code, message: follow_up_message(code, lang) })
+            .map(|code| Notice::fixed(code, follow_up_message(code, lang)))
             .collect(),
     };
     // The backend refuses a normal stop of an abnormal task; a forced stop is always possible.
@@ -197,7 +243,8 @@ fn stoppable_decision(head: DecisionHead, task: &RuleInputs, stoppable: Stoppabl
         },
         advice: guidance::advice(kind, status, abnormal)
             .into_iter()
-            .map(|code| Notice { code, message: advice_message(code, kind, lang) })
+            .map(|code| Notice::fixed(code, advice_message(code, kind, lang)))
             .collect(),
+        delete: head.delete,
     }
 }

@@ -5,6 +5,8 @@
 
 use crate::error::InputError;
 use crate::lang::Lang;
+use crate::options::EvaluateOptions;
+use crate::policy::Policy;
 
 /// The JSON type of a value, as far as the contract cares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,23 +152,20 @@ fn expect_object<V: InputValue>(value: &V, path: &str, what: &str) -> Result<(),
     }
 }
 
-/// How a task's `id` is read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum IdRule {
-    /// Batch plans: every task needs one.
-    Required,
-    /// Single decisions: it may be absent.
-    Optional,
-}
-
-/// Reads one task snapshot at `path`. Unknown extra fields are ignored.
-pub fn read_task<V: InputValue>(value: &V, path: &str, id_rule: IdRule) -> Result<StopTask, InputError> {
+/// Reads one task snapshot at `path` (its `id` is optional). Unknown extra fields are ignored.
+pub fn read_task<V: InputValue>(value: &V, path: &str) -> Result<StopTask, InputError> {
     expect_object(value, path, "a task object")?;
     let id = string_field(value, path, "id")?;
-    if id_rule == IdRule::Required && id.is_none() {
-        return Err(InputError::new(join(path, "id"), "expected a string task id, but the field is missing"));
-    }
     Ok(StopTask { id, ..read_rule_fields(value, path)? })
+}
+
+/// Reads one task of a batch plan at `path`: its `id` is required.
+pub fn read_plan_task<V: InputValue>(value: &V, path: &str) -> Result<PlanTask, InputError> {
+    expect_object(value, path, "a task object")?;
+    let Some(id) = string_field(value, path, "id")? else {
+        return Err(InputError::new(join(path, "id"), "expected a string task id, but the field is missing"));
+    };
+    Ok(PlanTask { task: StopTask { id: Some(id.clone()), ..read_rule_fields(value, path)? }, id })
 }
 
 /// Reads a task like [`read_task`] (id optional), but hands back the host's
@@ -203,19 +202,18 @@ fn read_rule_fields<V: InputValue>(value: &V, path: &str) -> Result<StopTask, In
 /// getter, say) can ask for.
 pub const MAX_TASKS: usize = 10_000_000;
 
-/// Reads an array of tasks at `path` (elements at `path[i]`).
-pub fn read_tasks<V: InputValue>(value: &V, path: &str, id_rule: IdRule) -> Result<Vec<StopTask>, InputError> {
-    let mut tasks = Vec::new();
-    for_each_element(
-        value,
-        path,
-        |element, element_path| read_task(element, element_path, id_rule),
-        |task| {
-            tasks.push(task);
-            Ok::<(), InputError>(())
-        },
-    )?;
-    Ok(tasks)
+/// Reads an array at `path` (elements at `path[i]`), each with `read`.
+pub fn read_array<V: InputValue, T>(
+    value: &V,
+    path: &str,
+    read: impl Fn(&V, &str) -> Result<T, InputError>,
+) -> Result<Vec<T>, InputError> {
+    let mut items = Vec::new();
+    for_each_element(value, path, read, |item| {
+        items.push(item);
+        Ok::<(), InputError>(())
+    })?;
+    Ok(items)
 }
 
 /// Reads an array one element at a time with `read`, handing each result to `visit`.
@@ -241,14 +239,6 @@ pub fn for_each_element<V: InputValue, T, E: From<InputError>>(
     Ok(())
 }
 
-/// Reads an object's `lang` field (see [`read_lang_value`]).
-pub fn read_lang<V: InputValue>(object: &V, parent: &str) -> Result<Lang, InputError> {
-    match field(object, parent, "lang")? {
-        None => Ok(Lang::default()),
-        Some(value) => read_lang_value(&value, &join(parent, "lang")),
-    }
-}
-
 /// Reads a language: `null` (or nothing) means the default; a string is read
 /// leniently (unknown tags fall back to `en-us`); any other type is an error.
 pub fn read_lang_value<V: InputValue>(value: &V, path: &str) -> Result<Lang, InputError> {
@@ -259,16 +249,42 @@ pub fn read_lang_value<V: InputValue>(value: &V, path: &str) -> Result<Lang, Inp
     }
 }
 
-/// Options of `evaluate`: `{ "lang": ... }`; `null`/absent means defaults.
-/// (Used by the wasm binding; native callers pass a `Lang`.)
+/// Reads an object's `policy` field: a string (any name; unknown ones are
+/// fail-safe, not errors), or nullish for `default`.
+pub fn read_policy<V: InputValue>(object: &V, parent: &str, default: &Policy) -> Result<Policy, InputError> {
+    match field(object, parent, "policy")? {
+        None => Ok(default.clone()),
+        Some(value) => match value.as_string() {
+            Some(name) => Ok(Policy::from_name(&name)),
+            None if value.is_nullish() => Ok(default.clone()),
+            None => Err(wrong_type(&join(parent, "policy"), "a policy name string", value.shape())),
+        },
+    }
+}
+
+/// Reads an object's `lang` and `policy`; `defaults` fills in what is not given.
+fn read_options_fields<V: InputValue>(
+    object: &V,
+    parent: &str,
+    defaults: &EvaluateOptions,
+) -> Result<EvaluateOptions, InputError> {
+    let lang = match field(object, parent, "lang")? {
+        Some(value) if !value.is_nullish() => read_lang_value(&value, &join(parent, "lang"))?,
+        _ => defaults.lang,
+    };
+    Ok(EvaluateOptions { lang, policy: read_policy(object, parent, &defaults.policy)? })
+}
+
+/// Options of `evaluate`: `{ "lang": ..., "policy": ... }`; `null`/absent means defaults.
+/// (Used by the wasm binding; native callers pass [`EvaluateOptions`].)
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub fn read_evaluate_options<V: InputValue>(value: Option<&V>) -> Result<Lang, InputError> {
+pub fn read_evaluate_options<V: InputValue>(value: Option<&V>) -> Result<EvaluateOptions, InputError> {
     match value {
-        None => Ok(Lang::default()),
-        Some(options) if options.is_nullish() => Ok(Lang::default()),
+        None => Ok(EvaluateOptions::default()),
+        Some(options) if options.is_nullish() => Ok(EvaluateOptions::default()),
         Some(options) => {
             expect_object(options, "", "an options object")?;
-            read_lang(options, "")
+            read_options_fields(options, "", &EvaluateOptions::default())
         }
     }
 }
@@ -295,22 +311,55 @@ pub enum ApiVersion {
     V5,
 }
 
+/// One task of a batch plan: every task there needs an id.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlanTask {
+    /// The job id the request body names.
+    pub id: String,
+    /// The snapshot the rules decide on (its own `id` is not read by plans).
+    pub task: StopTask,
+}
+
+impl PlanTask {
+    pub fn new(id: impl Into<String>, task: StopTask) -> PlanTask {
+        PlanTask { id: id.into(), task }
+    }
+}
+
 /// A batch stop request (contract section 6).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PlanRequest {
-    pub tasks: Vec<StopTask>,
+    pub tasks: Vec<PlanTask>,
     pub force: ForceChoice,
     pub api: ApiVersion,
     pub lang: Lang,
+    pub policy: Policy,
 }
 
-/// Reads a plan request. Every task needs an `id`.
-pub fn read_plan_request<V: InputValue>(value: &V) -> Result<PlanRequest, InputError> {
+/// A batch delete request (contract section 8).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DeletePlanRequest {
+    pub tasks: Vec<PlanTask>,
+    pub lang: Lang,
+    pub policy: Policy,
+}
+
+/// What both plan requests share: the tasks (each with an id), `lang` and `policy`.
+fn read_plan_common<V: InputValue>(
+    value: &V,
+    defaults: &EvaluateOptions,
+) -> Result<(Vec<PlanTask>, EvaluateOptions), InputError> {
     expect_object(value, "", "a plan request object")?;
     let tasks = match field(value, "", "tasks")? {
-        Some(tasks) if !tasks.is_nullish() => read_tasks(&tasks, "tasks", IdRule::Required)?,
+        Some(tasks) if !tasks.is_nullish() => read_array(&tasks, "tasks", read_plan_task)?,
         _ => return Err(InputError::new("tasks", "expected an array of task objects, but the field is missing")),
     };
+    Ok((tasks, read_options_fields(value, "", defaults)?))
+}
+
+/// Reads a stop plan request. `defaults` gives `lang` and `policy` when the input omits them.
+pub fn read_plan_request<V: InputValue>(value: &V, defaults: &EvaluateOptions) -> Result<PlanRequest, InputError> {
+    let (tasks, EvaluateOptions { lang, policy }) = read_plan_common(value, defaults)?;
     let force = match field(value, "", "force")? {
         None => ForceChoice::Auto,
         Some(force) => match (force.as_bool(), force.as_string().as_deref()) {
@@ -333,7 +382,16 @@ pub fn read_plan_request<V: InputValue>(value: &V) -> Result<PlanRequest, InputE
             return Err(InputError::new("api", format!("expected \"v3\" or \"v5\", found \"{}\"", truncate(other))))
         }
     };
-    Ok(PlanRequest { tasks, force, api, lang: read_lang(value, "")? })
+    Ok(PlanRequest { tasks, force, api, lang, policy })
+}
+
+/// Reads a delete plan request. `defaults` gives `lang` and `policy` when the input omits them.
+pub fn read_delete_plan_request<V: InputValue>(
+    value: &V,
+    defaults: &EvaluateOptions,
+) -> Result<DeletePlanRequest, InputError> {
+    let (tasks, EvaluateOptions { lang, policy }) = read_plan_common(value, defaults)?;
+    Ok(DeletePlanRequest { tasks, lang, policy })
 }
 
 fn describe_value<V: InputValue>(value: &V) -> String {

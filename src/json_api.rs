@@ -6,10 +6,12 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::decision::evaluate;
+use crate::delete_plan::plan_delete;
 use crate::error::InputError;
-use crate::input::{read_plan_request, read_task, read_tasks, IdRule, InputValue, Shape};
+use crate::input::{read_array, read_delete_plan_request, read_plan_request, read_task, InputValue, Shape};
 use crate::lang::Lang;
 use crate::matrix::stop_matrix;
+use crate::options::EvaluateOptions;
 use crate::plan::plan_stop;
 
 fn parse(input: &str) -> Result<Value, InputError> {
@@ -22,23 +24,43 @@ fn to_json<T: Serialize>(value: &T) -> String {
 }
 
 /// Evaluates one task object, or an array of them, given as JSON; returns
-/// the decision (or an array of decisions) as JSON.
-pub fn evaluate_json(input: &str, lang: Lang) -> Result<String, InputError> {
+/// the decision (or an array of decisions) as JSON. `options`: an
+/// [`EvaluateOptions`] or a [`Lang`].
+pub fn evaluate_json(input: &str, options: impl Into<EvaluateOptions>) -> Result<String, InputError> {
+    let options = options.into();
     let value = parse(input)?;
     let value = &value;
     if value.shape() == Shape::Array {
         let decisions: Vec<_> =
-            read_tasks(&value, "", IdRule::Optional)?.iter().map(|task| evaluate(task, lang)).collect();
+            read_array(&value, "", read_task)?.iter().map(|task| evaluate(task, &options)).collect();
         Ok(to_json(&decisions))
     } else {
-        Ok(to_json(&evaluate(&read_task(&value, "", IdRule::Optional)?, lang)))
+        Ok(to_json(&evaluate(&read_task(&value, "")?, &options)))
     }
 }
 
 /// Plans a batch stop from a JSON plan request; returns the plan as JSON.
 pub fn plan_json(input: &str) -> Result<String, InputError> {
+    plan_json_with(input, EvaluateOptions::default())
+}
+
+/// [`plan_json`], with `defaults` for `lang` and `policy` where the request
+/// omits them (the CLI's `--lang` and `--policy`).
+pub fn plan_json_with(input: &str, defaults: impl Into<EvaluateOptions>) -> Result<String, InputError> {
     let value = parse(input)?;
-    Ok(to_json(&plan_stop(&read_plan_request(&&value)?)))
+    Ok(to_json(&plan_stop(&read_plan_request(&&value, &defaults.into())?)))
+}
+
+/// Plans a batch delete from a JSON request (`{tasks, lang, policy}`);
+/// returns the plan as JSON.
+pub fn plan_delete_json(input: &str) -> Result<String, InputError> {
+    plan_delete_json_with(input, EvaluateOptions::default())
+}
+
+/// [`plan_delete_json`], with `defaults` as for [`plan_json_with`].
+pub fn plan_delete_json_with(input: &str, defaults: impl Into<EvaluateOptions>) -> Result<String, InputError> {
+    let value = parse(input)?;
+    Ok(to_json(&plan_delete(&read_delete_plan_request(&&value, &defaults.into())?)))
 }
 
 /// The eligibility matrix as JSON.

@@ -14,13 +14,21 @@
 //! assert!(decision.stoppable);
 //! assert_eq!(decision.preselected_mode, Some(StopMode::Force));
 //! assert!(!decision.modes.normal.available);
+//! // A running task is stopped before it can be deleted.
+//! assert_eq!(decision.delete.blocked.map(|b| b.code.as_str()), Some("STOP_FIRST"));
 //! ```
+//!
+//! Every entry point also takes the user's permission policy
+//! ([`EvaluateOptions`], [`Policy`]; default `FullAccess`).
 //!
 //! Every refusal carries a stable code and a message; malformed input is an
 //! [`InputError`] with the path of the offending field, never a panic.
 
+mod action;
 mod codes;
 mod decision;
+mod delete;
+mod delete_plan;
 mod error;
 mod guidance;
 mod input;
@@ -31,7 +39,9 @@ mod labels;
 mod lang;
 mod matrix;
 mod messages;
+mod options;
 mod plan;
+mod policy;
 mod rule_inputs;
 mod status;
 mod table;
@@ -41,35 +51,48 @@ mod version;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use action::Action;
 pub use codes::{AbnormalReason, Advice, BlockCode, Consequence, FollowUp};
-pub use decision::{ModeOption, Modes, Notice, StopDecision};
+pub use decision::{DeleteOption, ModeOption, Modes, Notice, StopDecision};
+pub use delete::DELETABLE_STATUSES;
+pub use delete_plan::{AcceptedDelete, DeleteJob, DeletePlan, DeleteRequest};
 pub use error::InputError;
 pub use guidance::StopMode;
-pub use input::{ApiVersion, ForceChoice, InputValue, PlanRequest, Shape, StopTask};
-pub use json_api::{evaluate_json, matrix_json, plan_json};
+pub use input::{ApiVersion, DeletePlanRequest, ForceChoice, InputValue, PlanRequest, PlanTask, Shape, StopTask};
+pub use json_api::{evaluate_json, matrix_json, plan_delete_json, plan_delete_json_with, plan_json, plan_json_with};
 pub use kind::TaskKind;
 pub use labels::status_label;
 pub use lang::Lang;
-pub use matrix::{MatrixCell, MatrixRow, StopMatrix};
+pub use matrix::{MatrixCell, MatrixDelete, MatrixPolicy, MatrixRow, StopMatrix};
+pub use options::EvaluateOptions;
 pub use plan::{AcceptedTask, Endpoint, RejectedTask, RequestJob, StopPlan, StopRequest};
+pub use policy::Policy;
 pub use rule_inputs::RuleInputs;
 pub use status::{Status, StatusCode, STATUS_ALIASES};
 pub use table::{Cell, Eligibility, Row, STOP_TABLE};
 pub use version::rules_version;
 
-/// Decides whether `task` may be stopped, and how. Total: every task gets a decision.
-pub fn evaluate_stop(task: &StopTask, lang: Lang) -> StopDecision {
-    decision::evaluate(task, lang)
+/// Decides whether `task` may be stopped, and how, and whether it may be
+/// deleted. Total: every task gets a decision. `options` is an
+/// [`EvaluateOptions`] (language and policy) or just a [`Lang`].
+pub fn evaluate_stop(task: &StopTask, options: impl Into<EvaluateOptions>) -> StopDecision {
+    decision::evaluate(task, &options.into())
 }
 
 /// Decisions for many tasks, in order.
-pub fn evaluate_stops(tasks: &[StopTask], lang: Lang) -> Vec<StopDecision> {
-    tasks.iter().map(|task| decision::evaluate(task, lang)).collect()
+pub fn evaluate_stops(tasks: &[StopTask], options: impl Into<EvaluateOptions>) -> Vec<StopDecision> {
+    let options = options.into();
+    tasks.iter().map(|task| decision::evaluate(task, &options)).collect()
 }
 
 /// Plans a batch stop: the API request and, per task, accepted or rejected.
 pub fn plan_stop(request: &PlanRequest) -> StopPlan {
     plan::plan_stop(request)
+}
+
+/// Plans a batch delete: the API request and, per task, accepted or rejected.
+pub fn plan_delete(request: &DeletePlanRequest) -> DeletePlan {
+    delete_plan::plan_delete(request)
 }
 
 /// The eligibility matrix, generated from the table.
@@ -80,13 +103,22 @@ pub fn stop_matrix(lang: Lang) -> StopMatrix {
 impl StopTask {
     /// Reads a task from a JSON value (as in an API response); unknown fields are ignored.
     pub fn from_json(value: &serde_json::Value) -> Result<StopTask, InputError> {
-        input::read_task(&value, "", input::IdRule::Optional)
+        input::read_task(&value, "")
     }
 }
 
 impl PlanRequest {
-    /// Reads a plan request from a JSON value.
+    /// Reads a stop plan request from a JSON value (`lang` and `policy` default
+    /// to `en-us` and `FullAccess`). Every task needs an `id`.
     pub fn from_json(value: &serde_json::Value) -> Result<PlanRequest, InputError> {
-        input::read_plan_request(&value)
+        input::read_plan_request(&value, &EvaluateOptions::default())
+    }
+}
+
+impl DeletePlanRequest {
+    /// Reads a delete plan request (`{tasks, lang, policy}`) from a JSON value.
+    /// Every task needs an `id`.
+    pub fn from_json(value: &serde_json::Value) -> Result<DeletePlanRequest, InputError> {
+        input::read_delete_plan_request(&value, &EvaluateOptions::default())
     }
 }

@@ -2,59 +2,108 @@
 //! worded per task kind, because each console names its own work
 //! ("migration", "synchronization", "disaster recovery").
 
+use std::borrow::Cow;
+
+use crate::action::Action;
 use crate::codes::{Advice, BlockCode, Consequence, FollowUp};
 use crate::kind::TaskKind;
 use crate::lang::Lang;
+use crate::policy::Policy;
 
-/// The message for a refusal. `kind` is `None` when the kind is unknown.
-pub fn block_message(code: BlockCode, kind: Option<TaskKind>, lang: Lang) -> &'static str {
+/// What a refusal's message depends on besides its code.
+#[derive(Debug, Clone, Copy)]
+pub struct Refusal<'a> {
+    /// The button refused.
+    pub action: Action,
+    /// `None` when the kind is unknown.
+    pub kind: Option<TaskKind>,
+    /// Named by `NO_PERMISSION`.
+    pub policy: &'a Policy,
+    pub lang: Lang,
+}
+
+/// The message for a refusal. Only `NO_PERMISSION` is built per call (it
+/// names the policy as given); every other message is a constant.
+pub fn block_message(code: BlockCode, refusal: Refusal) -> Cow<'static, str> {
+    match code {
+        BlockCode::NoPermission => Cow::Owned(no_permission_message(refusal.policy, refusal.action, refusal.lang)),
+        _ => Cow::Borrowed(fixed_block_message(code, refusal.action, refusal.kind, refusal.lang)),
+    }
+}
+
+fn no_permission_message(policy: &Policy, action: Action, lang: Lang) -> String {
+    match (action, lang) {
+        (Action::Stop, Lang::EnUs) => {
+            format!("Your permission policy \"{policy}\" does not allow stopping tasks. Ask an administrator for a policy that does.")
+        }
+        (Action::Delete, Lang::EnUs) => {
+            format!("Your permission policy \"{policy}\" does not allow deleting tasks. Ask an administrator for a policy that does.")
+        }
+        (Action::Stop, Lang::ZhCn) => format!("您的权限策略“{policy}”不允许结束任务，请联系管理员授予相应权限。"),
+        (Action::Delete, Lang::ZhCn) => format!("您的权限策略“{policy}”不允许删除任务，请联系管理员授予相应权限。"),
+    }
+}
+
+fn fixed_block_message(code: BlockCode, action: Action, kind: Option<TaskKind>, lang: Lang) -> &'static str {
     use BlockCode::*;
-    let (en, zh) = match code {
-        UnknownKind => (
+    let (en, zh) = match (code, action) {
+        (UnknownKind, Action::Stop) => (
             "This task kind is not known to this version of the stop rules, so Stop stays disabled. Update the console.",
             "当前版本的结束规则不认识该任务类型，为安全起见不允许结束。请更新控制台。",
         ),
-        UnknownStatus => (
+        (UnknownKind, Action::Delete) => (
+            "This task kind is not known to this version of the rules, so Delete stays disabled. Update the console.",
+            "当前版本的规则不认识该任务类型，为安全起见不允许删除。请更新控制台。",
+        ),
+        (UnknownStatus, Action::Stop) => (
             "This task status is not known to this version of the stop rules, so Stop stays disabled. Refresh the list or update the console.",
             "当前版本的结束规则不认识该任务状态，为安全起见不允许结束。请刷新列表或更新控制台。",
         ),
-        NotStoppableInStatus => (
+        (UnknownStatus, Action::Delete) => (
+            "This task status is not known to this version of the rules, so Delete stays disabled. Refresh the list or update the console.",
+            "当前版本的规则不认识该任务状态，为安全起见不允许删除。请刷新列表或更新控制台。",
+        ),
+        (NotStoppableInStatus, _) => (
             "A task in this status cannot be stopped.",
             "该状态的任务不支持结束。",
         ),
-        OperationInProgress => (
+        (OperationInProgress, _) => (
             "Another operation is running on this task. Wait until it finishes, then stop the task.",
             "任务正在执行其他操作，请等待操作完成后再结束任务。",
         ),
-        CreationFailed => (
+        (CreationFailed, _) => (
             "The task was never created, so there is nothing to stop. Delete it instead.",
             "任务创建失败，无需结束，请直接删除该任务。",
         ),
-        FaultBeingRectified => (
+        (FaultBeingRectified, _) => (
             "A fault on this task is being rectified. Stop it after the rectification finishes.",
             "任务正在进行故障恢复，请在恢复结束后再结束任务。",
         ),
-        AlreadyStopping => (
+        (AlreadyStopping, _) => (
             "The task is already being stopped.",
             "任务正在结束中。",
         ),
-        AlreadyStopped => (
+        (AlreadyStopped, _) => (
             "The task has already been stopped. It can only be deleted now.",
             "任务已结束，只能删除。",
         ),
-        Deleted => (
+        (Deleted, _) => (
             "The task has been deleted.",
             "任务已删除。",
         ),
-        ConfigurationFailed => (
+        (ConfigurationFailed, _) => (
             "The task's configuration failed, so it cannot be stopped.",
             "任务配置失败，无法结束。",
         ),
-        ParentTask => (
+        (ParentTask, Action::Stop) => (
             "This is a parent task. Stop its subtasks instead; only dual-active disaster recovery tasks are stopped through the parent.",
             "这是父任务，请结束其子任务；只有双主灾备任务可以通过父任务结束。",
         ),
-        TaskAbnormal => match kind {
+        (ParentTask, Action::Delete) => (
+            "This is a parent task. Delete its subtasks instead; only dual-active disaster recovery tasks are deleted through the parent.",
+            "这是父任务，请删除其子任务；只有双主灾备任务可以通过父任务删除。",
+        ),
+        (TaskAbnormal, _) => match kind {
             Some(TaskKind::Migration) => (
                 "The task is abnormal, so a normal stop (which migrates triggers and events) is not possible. Restore the task first, or stop it forcibly.",
                 "任务异常，无法正常结束（正常结束会迁移触发器和事件）。请先恢复任务，或强制结束。",
@@ -64,10 +113,20 @@ pub fn block_message(code: BlockCode, kind: Option<TaskKind>, lang: Lang) -> &'s
                 "任务异常，无法正常结束。请先恢复任务，或强制结束。",
             ),
         },
-        DuplicateTask => (
+        (DuplicateTask, Action::Stop) => (
             "This task appears more than once in the request; it is stopped only once.",
             "该任务在请求中重复出现，只结束一次。",
         ),
+        (DuplicateTask, Action::Delete) => (
+            "This task appears more than once in the request; it is deleted only once.",
+            "该任务在请求中重复出现，只删除一次。",
+        ),
+        (StopFirst, _) => (
+            "Only a task that has been stopped, or whose creation failed, can be deleted. Stop this task first and wait until the stop has finished.",
+            "只能删除已结束或创建失败的任务。请先结束该任务，并等待结束完成。",
+        ),
+        // Built per call, with the policy's name (see `no_permission_message`).
+        (NoPermission, _) => ("", ""),
     };
     pick(lang, en, zh)
 }

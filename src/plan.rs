@@ -3,11 +3,17 @@
 
 use serde::Serialize;
 
+use std::borrow::Cow;
+
+use crate::action::Action;
 use crate::codes::BlockCode;
 use crate::decision::{evaluate, Notice};
 use crate::guidance::StopMode;
-use crate::input::{ApiVersion, ForceChoice, PlanRequest, StopTask};
-use crate::messages::block_message;
+use crate::input::{ApiVersion, ForceChoice, PlanRequest, PlanTask};
+use crate::lang::Lang;
+use crate::messages::{block_message, Refusal};
+use crate::options::EvaluateOptions;
+use crate::policy::Policy;
 
 /// One job of the API request body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -44,7 +50,7 @@ pub struct AcceptedTask {
 pub struct RejectedTask {
     pub id: String,
     pub code: BlockCode,
-    pub message: &'static str,
+    pub message: Cow<'static, str>,
 }
 
 /// The plan for a batch stop.
@@ -58,20 +64,10 @@ pub struct StopPlan {
 
 /// Plans a batch stop. Accepted jobs keep the input order.
 pub fn plan_stop(request: &PlanRequest) -> StopPlan {
-    let duplicates = later_duplicates(request);
+    let options = EvaluateOptions { lang: request.lang, policy: request.policy.clone() };
     let mut accepted = Vec::new();
-    let mut rejected = Vec::new();
-    let mut reject = |id: &str, notice: Notice<BlockCode>| {
-        rejected.push(RejectedTask { id: id.to_string(), code: notice.code, message: notice.message });
-    };
-    for (task, duplicate) in request.tasks.iter().zip(duplicates) {
-        let id = task_id(task);
-        if duplicate {
-            let code = BlockCode::DuplicateTask;
-            reject(id, Notice { code, message: block_message(code, None, request.lang) });
-            continue;
-        }
-        let decision = evaluate(task, request.lang);
+    let rejected = sort_out(&request.tasks, Action::Stop, &options, |planned| {
+        let decision = evaluate(&planned.task, &options);
         let mode = match request.force {
             // A blocked task has no preselected mode; both of its modes carry the same refusal.
             ForceChoice::Auto => decision.preselected_mode.unwrap_or(StopMode::Normal),
@@ -79,10 +75,13 @@ pub fn plan_stop(request: &PlanRequest) -> StopPlan {
             ForceChoice::Never => StopMode::Normal,
         };
         match &decision.modes.get(mode).blocked {
-            None => accepted.push(AcceptedTask { id: id.to_string(), mode }),
-            Some(blocked) => reject(id, blocked.clone()),
+            None => {
+                accepted.push(AcceptedTask { id: planned.id.clone(), mode });
+                None
+            }
+            Some(blocked) => Some(blocked.clone()),
         }
-    }
+    });
     let jobs = accepted
         .iter()
         .map(|task| match request.api {
@@ -91,24 +90,47 @@ pub fn plan_stop(request: &PlanRequest) -> StopPlan {
         })
         .collect();
     let endpoint = match request.api {
-        ApiVersion::V3 => Endpoint { method: "DELETE", path: "/v3/{project_id}/jobs/batch-jobs" },
+        ApiVersion::V3 => BATCH_JOBS_V3,
         ApiVersion::V5 => Endpoint { method: "POST", path: "/v5/{project_id}/jobs/batch-stop" },
     };
     StopPlan { request: StopRequest { jobs }, endpoint, accepted, rejected }
 }
 
-/// `read_plan_request` guarantees ids; a typed caller may still omit one.
-fn task_id(task: &StopTask) -> &str {
-    task.id.as_deref().unwrap_or_default()
+/// The v3 batch API, which stops and deletes.
+pub(crate) const BATCH_JOBS_V3: Endpoint = Endpoint { method: "DELETE", path: "/v3/{project_id}/jobs/batch-jobs" };
+
+/// The sorting every batch plan shares: a repeated id is rejected with
+/// `DUPLICATE_TASK`; every other task goes to `decide`, which accepts it
+/// (`None`) or says why not. Returns the rejections, in input order.
+pub(crate) fn sort_out(
+    tasks: &[PlanTask],
+    action: Action,
+    options: &EvaluateOptions,
+    mut decide: impl FnMut(&PlanTask) -> Option<Notice<BlockCode>>,
+) -> Vec<RejectedTask> {
+    let duplicates = later_duplicates(tasks);
+    let mut rejected = Vec::new();
+    for (planned, duplicate) in tasks.iter().zip(duplicates) {
+        let refusal =
+            if duplicate { Some(duplicate_notice(action, options.lang, &options.policy)) } else { decide(planned) };
+        if let Some(Notice { code, message }) = refusal {
+            rejected.push(RejectedTask { id: planned.id.clone(), code, message });
+        }
+    }
+    rejected
+}
+
+fn duplicate_notice(action: Action, lang: Lang, policy: &Policy) -> Notice<BlockCode> {
+    let code = BlockCode::DuplicateTask;
+    Notice { code, message: block_message(code, Refusal { action, kind: None, policy, lang }) }
 }
 
 /// For each task, whether an earlier task has the same id. (Sorting instead
 /// of hashing keeps the wasm build small; plans are short anyway.)
-fn later_duplicates(request: &PlanRequest) -> Vec<bool> {
-    let ids: Vec<&str> = request.tasks.iter().map(task_id).collect();
-    let mut order: Vec<(&str, usize)> = ids.iter().copied().zip(0..).collect();
+fn later_duplicates(tasks: &[PlanTask]) -> Vec<bool> {
+    let mut order: Vec<(&str, usize)> = tasks.iter().map(|planned| planned.id.as_str()).zip(0..).collect();
     order.sort_unstable();
-    let mut duplicates = vec![false; ids.len()];
+    let mut duplicates = vec![false; tasks.len()];
     for pair in order.windows(2) {
         if let [(previous, _), (id, index)] = pair {
             if previous == id {

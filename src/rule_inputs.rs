@@ -49,6 +49,12 @@ impl RuleInputs {
         self.kind.as_ref().ok().copied()
     }
 
+    /// The batch API takes a parent task (to stop or delete it) only for
+    /// dual-active DR (`cloudDataGuard` with `multi_write`).
+    pub fn parent_refused(&self, kind: TaskKind) -> bool {
+        self.is_parent && !(kind == TaskKind::DisasterRecovery && self.multi_write)
+    }
+
     /// `db_use_type` as the decision reports it (the API's spelling).
     pub fn db_use_type(&self) -> &str {
         match &self.kind {

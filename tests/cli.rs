@@ -8,7 +8,7 @@ mod common;
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-use common::{cases_in, check_batch, check_each, corpus, matches_error_case, partial_match, section};
+use common::{check_batch, check_each, corpus, matches_error_case, option_groups, partial_match, section};
 use serde_json::Value;
 
 fn run(args: &[&str], stdin: &str) -> Output {
@@ -29,17 +29,20 @@ fn stdout_json(output: &Output) -> Value {
 }
 
 #[test]
-fn evaluate_reads_one_task_or_an_array_per_language() {
+fn evaluate_reads_one_task_or_an_array_per_language_and_policy() {
     let cases = section(&corpus(), "decisions");
     let mut covered = 0;
-    for lang in ["en-us", "zh-cn", "ZH-CN", "fr-fr"] {
-        let batch = cases_in(&cases, lang);
+    for ((lang, policy), batch) in option_groups(&cases) {
         let tasks = Value::Array(batch.iter().map(|case| case["task"].clone()).collect());
-        let decisions = stdout_json(&run(&["evaluate", "--lang", lang], &tasks.to_string()));
-        check_batch(&format!("{lang} decision"), &batch, &decisions);
+        let mut args = vec!["evaluate", "--lang", &lang];
+        if let Some(policy) = &policy {
+            args.extend(["--policy", policy]);
+        }
+        let decisions = stdout_json(&run(&args, &tasks.to_string()));
+        check_batch(&format!("{lang} {policy:?} decision"), &batch, &decisions);
         covered += batch.len();
     }
-    assert_eq!(covered, cases.len(), "every decision case ran in one of the languages");
+    assert_eq!(covered, cases.len(), "every decision case ran");
 
     // A single object gives a single decision.
     let first = &cases[0];
@@ -53,6 +56,50 @@ fn plan_reads_a_plan_request() {
         let plan = stdout_json(&run(&["plan"], &case["input"].to_string()));
         partial_match(&case["expect"], &plan, "")
     });
+}
+
+#[test]
+fn plan_delete_reads_a_delete_plan_request() {
+    check_each("delete plan", &section(&corpus(), "delete_plans"), |case| {
+        let plan = stdout_json(&run(&["plan-delete"], &case["input"].to_string()));
+        partial_match(&case["expect"], &plan, "")
+    });
+}
+
+#[test]
+fn lang_and_policy_flags_are_the_defaults_of_plans() {
+    let task = serde_json::json!({"id": "a", "db_use_type": "sync", "status": "RELEASE_RESOURCE_STARTED"});
+    let input = serde_json::json!({ "tasks": [task] }).to_string();
+    let plan = stdout_json(&run(&["plan", "--lang", "zh-cn"], &input));
+    assert_eq!(plan["rejected"][0]["message"], "任务正在结束中。");
+    // The request's own field wins over the flag.
+    let own = serde_json::json!({ "tasks": [task], "lang": "en-us" }).to_string();
+    assert_eq!(
+        stdout_json(&run(&["plan", "--lang", "zh-cn"], &own))["rejected"][0]["message"],
+        "The task is already being stopped."
+    );
+
+    let stopped =
+        serde_json::json!({"tasks": [{"id": "s", "db_use_type": "sync", "status": "RELEASE_RESOURCE_COMPLETE"}]});
+    let plan =
+        stdout_json(&run(&["plan-delete", "--policy", "ReadOnlyAccess", "--lang", "zh-cn"], &stopped.to_string()));
+    assert_eq!(plan["rejected"][0]["code"], "NO_PERMISSION");
+    assert_eq!(
+        plan["rejected"][0]["message"],
+        "您的权限策略“ReadOnlyAccess”不允许删除任务，请联系管理员授予相应权限。"
+    );
+    let running =
+        serde_json::json!({"tasks": [{"id": "r", "db_use_type": "sync", "status": "INCRE_TRANSFER_STARTED"}]});
+    let plan = stdout_json(&run(&["plan", "--policy", "Guest"], &running.to_string()));
+    assert_eq!(plan["rejected"][0]["code"], "NO_PERMISSION");
+    assert!(plan["rejected"][0]["message"].as_str().unwrap().contains("\"Guest\""), "{plan}");
+}
+
+#[test]
+fn version_prints_the_rules_version() {
+    let output = run(&["version"], "");
+    assert!(output.status.success());
+    assert_eq!(String::from_utf8(output.stdout).unwrap().trim_end(), drs_stop_rules::rules_version());
 }
 
 #[test]
@@ -79,9 +126,12 @@ fn table_prints_the_matrix_generated_from_the_rules() {
     let output = run(&["table"], "");
     assert!(output.status.success());
     let text = String::from_utf8(output.stdout).unwrap();
-    assert!(text.starts_with("| status code | migration | sync | cloudDataGuard (DR) |"));
-    assert_eq!(text.lines().count(), 2 + drs_stop_rules::STOP_TABLE.len());
-    assert!(text.contains("| `WAITING_FOR_START` | yes, normal<br>Pending start | yes, normal<br>Pending start | blocked `NOT_STOPPABLE_IN_STATUS`<br>Pending start |"));
+    assert!(text.starts_with("| status code | migration | sync | cloudDataGuard (DR) | delete (every kind) |"));
+    // The status table, a blank line, the policy table (4 policies and "any other name").
+    assert_eq!(text.lines().count(), 2 + drs_stop_rules::STOP_TABLE.len() + 1 + 2 + 5);
+    assert!(text.contains("| `WAITING_FOR_START` | yes, normal<br>Pending start | yes, normal<br>Pending start | blocked `NOT_STOPPABLE_IN_STATUS`<br>Pending start | blocked `STOP_FIRST` |"));
+    assert!(text.contains("| `CREATE_FAILED` |") && text.contains("Task creation failed | yes |"), "{text}");
+    assert!(text.contains("| `FullWithOutDeletePermission` | yes | no, `NO_PERMISSION` |"));
 
     let json = stdout_json(&run(&["table", "--json", "--lang", "zh-cn"], ""));
     assert_eq!(json["lang"], "zh-cn");

@@ -5,31 +5,51 @@
 
 mod common;
 
-use common::{case_lang, cases_in, check_batch, check_each, corpus, matches_error_case, partial_match, section};
-use drs_stop_rules::{evaluate_json, evaluate_stop, plan_json, plan_stop, status_label, Lang, PlanRequest, StopTask};
+use common::{
+    case_lang, case_policy, check_batch, check_each, corpus, matches_error_case, option_groups, partial_match, section,
+};
+use drs_stop_rules::{
+    evaluate_json, evaluate_stop, evaluate_stops, plan_delete, plan_delete_json, plan_json, plan_stop, status_label,
+    DeletePlanRequest, EvaluateOptions, Lang, PlanRequest, Policy, StopTask,
+};
 use serde_json::Value;
 
+fn options(lang: &str, policy: Option<&str>) -> EvaluateOptions {
+    EvaluateOptions::new(Lang::from_tag(lang)).with_policy(policy.map(Policy::from_name).unwrap_or_default())
+}
+
+fn case_options(case: &Value) -> EvaluateOptions {
+    options(case_lang(case), case_policy(case))
+}
+
 #[test]
-fn decisions_through_the_typed_api() {
-    check_each("decision", &section(&corpus(), "decisions"), |case| {
+fn decisions_through_the_typed_api_one_by_one_and_in_batches() {
+    let cases = section(&corpus(), "decisions");
+    check_each("decision", &cases, |case| {
         let task = StopTask::from_json(&case["task"]).expect("corpus task is valid");
-        let decision = serde_json::to_value(evaluate_stop(&task, Lang::from_tag(case_lang(case)))).unwrap();
+        let decision = serde_json::to_value(evaluate_stop(&task, case_options(case))).unwrap();
         partial_match(&case["expect"], &decision, "")
     });
+    for ((lang, policy), batch) in option_groups(&cases) {
+        let tasks: Vec<StopTask> = batch.iter().map(|case| StopTask::from_json(&case["task"]).unwrap()).collect();
+        let decisions = serde_json::to_value(evaluate_stops(&tasks, options(&lang, policy.as_deref()))).unwrap();
+        check_batch(&format!("{lang} {policy:?} typed batch"), &batch, &decisions);
+    }
 }
 
 #[test]
 fn decisions_through_the_json_entry_point_one_by_one_and_as_one_array() {
     let cases = section(&corpus(), "decisions");
     check_each("decision", &cases, |case| {
-        let output = evaluate_json(&case["task"].to_string(), Lang::from_tag(case_lang(case))).expect("valid task");
+        let output = evaluate_json(&case["task"].to_string(), case_options(case)).expect("valid task");
         partial_match(&case["expect"], &serde_json::from_str(&output).unwrap(), "")
     });
 
-    let en_cases = cases_in(&cases, "en-us");
-    let tasks = Value::Array(en_cases.iter().map(|case| case["task"].clone()).collect());
-    let decisions: Value = serde_json::from_str(&evaluate_json(&tasks.to_string(), Lang::EnUs).unwrap()).unwrap();
-    check_batch("batched decision", &en_cases, &decisions);
+    for ((lang, policy), batch) in option_groups(&cases) {
+        let tasks = Value::Array(batch.iter().map(|case| case["task"].clone()).collect());
+        let output = evaluate_json(&tasks.to_string(), options(&lang, policy.as_deref())).unwrap();
+        check_batch(&format!("{lang} {policy:?} batched decision"), &batch, &serde_json::from_str(&output).unwrap());
+    }
 }
 
 #[test]
@@ -44,12 +64,24 @@ fn plans_through_the_typed_api_and_the_json_entry_point() {
 }
 
 #[test]
+fn delete_plans_through_the_typed_api_and_the_json_entry_point() {
+    check_each("delete plan", &section(&corpus(), "delete_plans"), |case| {
+        let request = DeletePlanRequest::from_json(&case["input"]).expect("corpus delete plan input is valid");
+        let typed = serde_json::to_value(plan_delete(&request)).unwrap();
+        let json: Value = serde_json::from_str(&plan_delete_json(&case["input"].to_string()).unwrap()).unwrap();
+        assert_eq!(typed, json, "{}: the two entry points disagree", case["name"]);
+        partial_match(&case["expect"], &typed, "")
+    });
+}
+
+#[test]
 fn errors_carry_the_code_and_the_path() {
     check_each("error", &section(&corpus(), "errors"), |case| {
         let input = case["input"].to_string();
         let result = match case["op"].as_str() {
             Some("evaluate") => evaluate_json(&input, Lang::EnUs),
             Some("plan") => plan_json(&input),
+            Some("plan-delete") => plan_delete_json(&input),
             other => panic!("unknown op {other:?}"),
         };
         match result {

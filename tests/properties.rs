@@ -4,8 +4,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use drs_stop_rules::{
-    evaluate_json, evaluate_stop, plan_json, plan_stop, ApiVersion, ForceChoice, Lang, PlanRequest, StatusCode,
-    StopMode, StopTask,
+    evaluate_json, evaluate_stop, plan_json, plan_stop, ApiVersion, ForceChoice, Lang, PlanRequest, PlanTask,
+    StatusCode, StopMode, StopTask,
 };
 use proptest::prelude::*;
 use serde_json::Value;
@@ -123,7 +123,8 @@ proptest! {
         api in proptest::sample::select(vec![ApiVersion::V3, ApiVersion::V5]),
         lang in lang(),
     ) {
-        let plan = plan_stop(&PlanRequest { tasks: tasks.clone(), force, api, lang });
+        let planned = tasks.iter().map(|t| PlanTask::new(t.id.clone().unwrap_or_default(), t.clone())).collect();
+        let plan = plan_stop(&PlanRequest { tasks: planned, force, api, lang, ..PlanRequest::default() });
         prop_assert_eq!(plan.accepted.len() + plan.rejected.len(), tasks.len(), "every task is accounted for");
         prop_assert_eq!(plan.request.jobs.len(), plan.accepted.len());
         let mut ids = HashSet::new();

@@ -34,13 +34,14 @@ fn code_unions_list_exactly_the_rust_codes() {
     assert_union("FollowUpCode", FollowUp::ALL.iter().map(|c| c.as_str()).collect());
     assert_union("DbUseType", drs_stop_rules::TaskKind::ALL.iter().map(|k| k.as_str()).collect());
     assert_union("Lang", drs_stop_rules::Lang::ALL.iter().map(|l| l.as_str()).collect());
+    assert_union("PolicyName", drs_stop_rules::Policy::KNOWN.iter().map(|p| p.as_str()).collect());
 }
 
 #[test]
 fn every_exported_function_is_declared_and_nothing_else() {
     let exported: Vec<&str> =
         BINDING.split("js_name = ").skip(1).map(|rest| rest.split([',', ')']).next().unwrap().trim()).collect();
-    assert_eq!(exported.len(), 6, "{exported:?}");
+    assert_eq!(exported.len(), 7, "{exported:?}");
     let declared: Vec<&str> =
         DECLARATIONS.split("export function ").skip(1).map(|rest| rest.split('(').next().unwrap().trim()).collect();
     assert_eq!(declared, exported);

@@ -5,7 +5,9 @@
 
 mod common;
 
-use common::{case_lang, cases_in, check_batch, check_each, corpus, matches_error_case, partial_match, section};
+use common::{
+    case_lang, case_policy, check_batch, check_each, corpus, matches_error_case, option_groups, partial_match, section,
+};
 use drs_stop_rules::wasm;
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -20,8 +22,11 @@ fn from_js(value: JsValue) -> Value {
     serde_wasm_bindgen::from_value(value).unwrap()
 }
 
-fn options(lang: &str) -> Option<JsValue> {
-    Some(to_js(&json!({ "lang": lang })))
+fn options(lang: &str, policy: Option<&str>) -> Option<JsValue> {
+    Some(to_js(&match policy {
+        Some(policy) => json!({ "lang": lang, "policy": policy }),
+        None => json!({ "lang": lang }),
+    }))
 }
 
 /// The `code` and `path` of a thrown error, which must be a real `Error`.
@@ -35,18 +40,17 @@ fn thrown(error: JsValue) -> Value {
 fn decisions_one_by_one_and_through_the_fast_path() {
     let cases = section(&corpus(), "decisions");
     check_each("decision", &cases, |case| {
-        let decision = wasm::evaluate_stop(to_js(&case["task"]), options(case_lang(case))).unwrap();
+        let decision = wasm::evaluate_stop(to_js(&case["task"]), options(case_lang(case), case_policy(case))).unwrap();
         partial_match(&case["expect"], &from_js(decision), "")
     });
 
     // The fast path, twice, so the second run is served from its templates.
     for round in 0..2 {
         let mut covered = 0;
-        for lang in ["en-us", "zh-cn", "ZH-CN", "fr-fr"] {
-            let batch = cases_in(&cases, lang);
+        for ((lang, policy), batch) in option_groups(&cases) {
             let tasks = to_js(&Value::Array(batch.iter().map(|case| case["task"].clone()).collect()));
-            let decisions = from_js(wasm::evaluate_stops(tasks, options(lang)).unwrap().into());
-            check_batch(&format!("round {round}, {lang} decision"), &batch, &decisions);
+            let decisions = from_js(wasm::evaluate_stops(tasks, options(&lang, policy.as_deref())).unwrap().into());
+            check_batch(&format!("round {round}, {lang} {policy:?} decision"), &batch, &decisions);
             covered += batch.len();
         }
         assert_eq!(covered, cases.len(), "every decision case ran through the fast path");
@@ -62,6 +66,27 @@ fn plans() {
 }
 
 #[wasm_bindgen_test]
+fn delete_plans() {
+    check_each("delete plan", &section(&corpus(), "delete_plans"), |case| {
+        let plan = wasm::plan_delete(to_js(&case["input"])).unwrap();
+        partial_match(&case["expect"], &from_js(plan), "")
+    });
+}
+
+#[wasm_bindgen_test]
+fn a_policy_that_is_not_a_string_is_an_input_error() {
+    let task = to_js(&json!({"db_use_type": "sync", "status": "CREATING"}));
+    let error = wasm::evaluate_stop(task.clone(), Some(to_js(&json!({ "policy": 1 })))).unwrap_err();
+    assert_eq!(thrown(error)["path"], "policy");
+    let tasks = to_js(&json!([{"db_use_type": "sync", "status": "CREATING"}]));
+    let error = wasm::evaluate_stops(tasks, Some(to_js(&json!({ "policy": {} })))).unwrap_err();
+    assert_eq!(thrown(error)["path"], "policy");
+    // null is "not given": the default policy.
+    let decision = from_js(wasm::evaluate_stop(task, Some(to_js(&json!({ "policy": null })))).unwrap());
+    assert_eq!(decision["stoppable"], true);
+}
+
+#[wasm_bindgen_test]
 fn errors_throw_with_code_and_path_and_the_module_keeps_answering() {
     let probe = json!({"db_use_type": "sync", "status": "INCRE_TRANSFER_FAILED"});
     check_each("error", &section(&corpus(), "errors"), |case| {
@@ -69,6 +94,7 @@ fn errors_throw_with_code_and_path_and_the_module_keeps_answering() {
         let result = match (case["op"].as_str(), case["input"].is_array()) {
             (Some("evaluate"), true) => wasm::evaluate_stops(input, None).map(JsValue::from),
             (Some("evaluate"), false) => wasm::evaluate_stop(input, None),
+            (Some("plan-delete"), _) => wasm::plan_delete(input),
             _ => wasm::plan_stop(input),
         };
         let outcome = match result {

@@ -83,7 +83,7 @@ pub fn apply(store: &mut Store, id: &str, action: Action, lang: Lang) -> JobResu
                     task.set_status(STOPPING.as_str());
                     JobResult::success(id)
                 }
-                Some(blocked) => JobResult::failed(id, blocked.code.as_str(), blocked.message),
+                Some(blocked) => JobResult::failed(id, blocked.code.as_str(), &blocked.message),
                 // Not reachable with the crate's decisions (an unavailable mode carries
                 // its reason), but never accept a stop the rules did not allow.
                 None => JobResult::failed(id, "NOT_STOPPABLE", "The rules do not allow this stop."),

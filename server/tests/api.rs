@@ -70,7 +70,7 @@ async fn stops_the_rules_refuse_fail_with_the_rules_code_and_message() {
     assert_eq!(results[1]["error_code"], "ALREADY_STOPPED");
     assert_eq!(results[2]["error_code"], "TASK_ABNORMAL");
     let expected = evaluate_stop(&StopTask::new("migration", "INCRE_TRANSFER_FAILED"), Lang::EnUs);
-    assert_eq!(results[2]["error_msg"], expected.modes.normal.blocked.expect("blocked").message);
+    assert_eq!(results[2]["error_msg"], expected.modes.normal.blocked.expect("blocked").message.as_ref());
     assert_eq!(status_of(address, &failed).await["status"], "INCRE_TRANSFER_FAILED", "a refused stop changes nothing");
 
     // A forced stop of the same abnormal task is accepted.
@@ -98,7 +98,7 @@ async fn messages_follow_x_language() {
     let stopped = task_id(address, "sync", "RELEASE_RESOURCE_COMPLETE").await;
     let reply = batch_jobs_lang(address, &[("terminate", &stopped)], "zh-cn").await;
     let expected = evaluate_stop(&StopTask::new("sync", "RELEASE_RESOURCE_COMPLETE"), Lang::ZhCn);
-    assert_eq!(reply.json()["results"][0]["error_msg"], expected.blocked.expect("blocked").message);
+    assert_eq!(reply.json()["results"][0]["error_msg"], expected.blocked.expect("blocked").message.as_ref());
 }
 
 #[tokio::test]

@@ -4,10 +4,16 @@ export type DbUseType = "migration" | "sync" | "cloudDataGuard";
 /** Message language. Any other tag falls back to `en-us`. */
 export type Lang = "en-us" | "zh-cn";
 
+/**
+ * A DRS system policy: who may press Stop and Delete. Any other name is
+ * accepted and allows nothing (`NO_PERMISSION`), like an unknown status.
+ */
+export type PolicyName = "FullAccess" | "Administrator" | "FullWithOutDeletePermission" | "ReadOnlyAccess";
+
 /** `normal` = `terminate`; `force` = `force_terminate`. */
 export type StopMode = "normal" | "force";
 
-/** Why Stop, a stop mode or a batch entry is refused. */
+/** Why Stop, Delete, a stop mode or a batch entry is refused. */
 export type BlockCode =
   | "UNKNOWN_KIND"
   | "UNKNOWN_STATUS"
@@ -21,7 +27,9 @@ export type BlockCode =
   | "CONFIGURATION_FAILED"
   | "PARENT_TASK"
   | "TASK_ABNORMAL"
-  | "DUPLICATE_TASK";
+  | "DUPLICATE_TASK"
+  | "STOP_FIRST"
+  | "NO_PERMISSION";
 
 export type AbnormalReason = "FAILED_STATUS" | "NETWORK_ABNORMAL";
 
@@ -64,6 +72,8 @@ export interface StopTaskInput {
 
 export interface EvaluateOptions {
   lang?: Lang | (string & {}) | null;
+  /** The user's policy; default `FullAccess`. */
+  policy?: PolicyName | (string & {}) | null;
 }
 
 /** A code with the sentence that explains it. */
@@ -96,6 +106,14 @@ export interface StopDecision {
   preselected_mode: StopMode | null;
   modes: { normal: StopModeOption; force: StopModeOption };
   advice: Notice<AdviceCode>[];
+  /** The row's other button: whether the task may be deleted, and if not why. */
+  delete: DeleteOption;
+}
+
+export interface DeleteOption {
+  available: boolean;
+  /** `null` when available. */
+  blocked: Notice<BlockCode> | null;
 }
 
 export interface PlanTaskInput extends StopTaskInput {
@@ -108,6 +126,15 @@ export interface PlanInput {
   force?: "auto" | boolean | null;
   api?: "v3" | "v5" | null;
   lang?: Lang | (string & {}) | null;
+  /** The user's policy; default `FullAccess`. Tasks it may not stop are rejected with `NO_PERMISSION`. */
+  policy?: PolicyName | (string & {}) | null;
+}
+
+export interface DeletePlanInput {
+  tasks: PlanTaskInput[];
+  lang?: Lang | (string & {}) | null;
+  /** The user's policy; default `FullAccess`. Tasks it may not delete are rejected with `NO_PERMISSION`. */
+  policy?: PolicyName | (string & {}) | null;
 }
 
 export interface V3StopJob {
@@ -128,6 +155,14 @@ export interface StopPlan {
   rejected: { id: string; code: BlockCode; message: string }[];
 }
 
+export interface DeletePlan {
+  /** The body to send to `DELETE /v3/{project_id}/jobs/batch-jobs`. */
+  request: { jobs: { delete_type: "delete"; job_id: string }[] };
+  endpoint: { method: "DELETE"; path: string };
+  accepted: { id: string }[];
+  rejected: { id: string; code: BlockCode; message: string }[];
+}
+
 export interface StopMatrixCell {
   label: string;
   stoppable: boolean;
@@ -142,12 +177,16 @@ export interface StopMatrixRow {
   migration: StopMatrixCell;
   sync: StopMatrixCell;
   cloudDataGuard: StopMatrixCell;
+  /** Delete by status alone (the same for every kind; parents and policies can still refuse it). */
+  delete: { deletable: boolean; blocked: BlockCode | null };
 }
 
 export interface StopMatrix {
   rules_version: string;
   lang: Lang;
   rows: StopMatrixRow[];
+  /** What each known policy allows (any other name allows nothing). */
+  policies: { policy: PolicyName; stop: boolean; delete: boolean }[];
 }
 
 /** What every function throws for input that breaks the contract. */
@@ -159,7 +198,7 @@ export interface StopRulesInputError extends Error {
 }
 
 /**
- * Decides whether a task may be stopped, and how.
+ * Decides whether a task may be stopped, and how, and whether it may be deleted.
  * @throws {StopRulesInputError} when `task` or `options` break the contract.
  */
 export function evaluateStop(task: StopTaskInput, options?: EvaluateOptions | null): StopDecision;
@@ -176,6 +215,13 @@ export function evaluateStops(tasks: readonly StopTaskInput[], options?: Evaluat
  * @throws {StopRulesInputError} with a path such as `tasks[3].db_use_type`.
  */
 export function planStop(input: PlanInput): StopPlan;
+
+/**
+ * Plans a batch delete: the request body for `DELETE /v3/{project_id}/jobs/batch-jobs` and,
+ * per task, accepted or rejected (`STOP_FIRST`, `DELETED`, `PARENT_TASK`, `NO_PERMISSION`, ...).
+ * @throws {StopRulesInputError} with a path such as `tasks[3].id`.
+ */
+export function planDelete(input: DeletePlanInput): DeletePlan;
 
 /** The eligibility matrix, generated from the rules' table. */
 export function stopMatrix(lang?: Lang | (string & {}) | null): StopMatrix;

@@ -85,7 +85,7 @@ impl InputValue for JsValue {
 }
 
 /// Every property name the input reader asks for.
-const PROPERTY_NAMES: [&str; 14] = [
+const PROPERTY_NAMES: [&str; 15] = [
     "id",
     "db_use_type",
     "status",
@@ -99,6 +99,7 @@ const PROPERTY_NAMES: [&str; 14] = [
     "force",
     "api",
     "lang",
+    "policy",
     "length",
 ];
 

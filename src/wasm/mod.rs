@@ -8,7 +8,8 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::error::InputError;
-use crate::input::{read_evaluate_options, read_lang_value, read_plan_request, read_task, IdRule};
+use crate::input::{read_delete_plan_request, read_evaluate_options, read_lang_value, read_plan_request, read_task};
+use crate::options::EvaluateOptions;
 
 // Smaller and faster than the default allocator for this workload: many
 // short-lived strings and vectors per call. Only in the shipped package
@@ -50,27 +51,34 @@ fn string_argument(value: &JsValue, name: &str) -> Result<String, JsValue> {
     value.as_string().ok_or_else(|| input_error(InputError::new(name, "expected a string")))
 }
 
-/// Decides whether a task may be stopped, and how.
+/// Decides whether a task may be stopped, and how, and whether it may be deleted.
 #[wasm_bindgen(js_name = evaluateStop, skip_typescript)]
 pub fn evaluate_stop(task: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
-    let lang = read_evaluate_options(options.as_ref()).map_err(input_error)?;
-    let task = read_task(&task, "", IdRule::Optional).map_err(input_error)?;
-    to_js(&crate::evaluate_stop(&task, lang))
+    let options = read_evaluate_options(options.as_ref()).map_err(input_error)?;
+    let task = read_task(&task, "").map_err(input_error)?;
+    to_js(&crate::evaluate_stop(&task, options))
 }
 
 /// Decisions for a list of tasks, in order. The fast path for long lists:
 /// decisions that differ only in `id` share their (frozen) nested objects.
 #[wasm_bindgen(js_name = evaluateStops, skip_typescript)]
 pub fn evaluate_stops(tasks: JsValue, options: Option<JsValue>) -> Result<js_sys::Array, JsValue> {
-    let lang = read_evaluate_options(options.as_ref()).map_err(input_error)?;
-    templates::decisions(&tasks, lang)
+    let options = read_evaluate_options(options.as_ref()).map_err(input_error)?;
+    templates::decisions(&tasks, &options)
 }
 
 /// Plans a batch stop: the API request and, per task, accepted or rejected.
 #[wasm_bindgen(js_name = planStop, skip_typescript)]
 pub fn plan_stop(input: JsValue) -> Result<JsValue, JsValue> {
-    let request = read_plan_request(&input).map_err(input_error)?;
+    let request = read_plan_request(&input, &EvaluateOptions::default()).map_err(input_error)?;
     to_js(&crate::plan_stop(&request))
+}
+
+/// Plans a batch delete: the API request and, per task, accepted or rejected.
+#[wasm_bindgen(js_name = planDelete, skip_typescript)]
+pub fn plan_delete(input: JsValue) -> Result<JsValue, JsValue> {
+    let request = read_delete_plan_request(&input, &EvaluateOptions::default()).map_err(input_error)?;
+    to_js(&crate::plan_delete(&request))
 }
 
 /// The eligibility matrix, generated from the rules' table.

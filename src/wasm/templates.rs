@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::decision::decide;
 use crate::input::{for_each_element, read_task_keeping_id};
-use crate::lang::Lang;
+use crate::options::EvaluateOptions;
 use crate::rule_inputs::RuleInputs;
 
 /// Slots of the template cache: more than the distinct inputs of a real task
@@ -24,7 +24,8 @@ const PROBES: usize = 4;
 
 struct Template {
     inputs: RuleInputs,
-    lang: Lang,
+    /// Language and policy: a decision depends on them as much as on the inputs.
+    options: EvaluateOptions,
     decision: Object,
 }
 
@@ -45,10 +46,10 @@ thread_local! {
 }
 
 /// Decisions for the JS array `tasks`, in order.
-pub(super) fn decisions(tasks: &JsValue, lang: Lang) -> Result<Array, JsValue> {
+pub(super) fn decisions(tasks: &JsValue, options: &EvaluateOptions) -> Result<Array, JsValue> {
     let out = Array::new();
     for_each_element(tasks, "", read_task_keeping_id, |(task, id)| {
-        let template = template_for(RuleInputs::of(&task), lang)?;
+        let template = template_for(RuleInputs::of(&task), options)?;
         let decision: Decision = Object::assign(&Object::new(), &template).unchecked_into();
         decision.set_id(&id.unwrap_or(JsValue::NULL));
         out.push(&decision);
@@ -57,19 +58,19 @@ pub(super) fn decisions(tasks: &JsValue, lang: Lang) -> Result<Array, JsValue> {
     Ok(out)
 }
 
-fn template_for(inputs: RuleInputs, lang: Lang) -> Result<Object, JsValue> {
-    let home = slot_of(&inputs, lang);
+fn template_for(inputs: RuleInputs, options: &EvaluateOptions) -> Result<Object, JsValue> {
+    let home = slot_of(&inputs, options);
     let probe = |i: usize| (home + i) % SLOTS;
     let cached = TEMPLATES.with_borrow(|slots| {
         (0..PROBES).find_map(|i| match slots.get(probe(i)) {
-            Some(Some(t)) if t.lang == lang && t.inputs == inputs => Some(t.decision.clone()),
+            Some(Some(t)) if t.inputs == inputs && t.options == *options => Some(t.decision.clone()),
             _ => None,
         })
     });
     if let Some(decision) = cached {
         return Ok(decision);
     }
-    let decision = super::to_js(&decide(&inputs, None, lang))?;
+    let decision = super::to_js(&decide(&inputs, None, options))?;
     deep_freeze(&decision);
     let decision = Object::from(decision);
     TEMPLATES.with_borrow_mut(|slots| {
@@ -78,7 +79,7 @@ fn template_for(inputs: RuleInputs, lang: Lang) -> Result<Object, JsValue> {
         }
         let free = (0..PROBES).map(probe).find(|&i| matches!(slots.get(i), Some(None)));
         if let Some(slot) = slots.get_mut(free.unwrap_or(home)) {
-            *slot = Some(Template { inputs, lang, decision: decision.clone() });
+            *slot = Some(Template { inputs, options: options.clone(), decision: decision.clone() });
         }
     });
     Ok(decision)
@@ -86,10 +87,10 @@ fn template_for(inputs: RuleInputs, lang: Lang) -> Result<Object, JsValue> {
 
 /// The home slot of some inputs: FNV-1a through `Hash`, which is small and
 /// quick for a few short strings and flags.
-fn slot_of(inputs: &RuleInputs, lang: Lang) -> usize {
+fn slot_of(inputs: &RuleInputs, options: &EvaluateOptions) -> usize {
     let mut hasher = Fnv(0x811c_9dc5);
     inputs.hash(&mut hasher);
-    lang.hash(&mut hasher);
+    options.hash(&mut hasher);
     hasher.finish() as usize % SLOTS
 }
 

@@ -50,9 +50,28 @@ pub fn case_lang(case: &Value) -> &str {
     case["lang"].as_str().unwrap_or("en-us")
 }
 
+/// The policy a decision case asks for (`None`: the default, not passed).
+pub fn case_policy(case: &Value) -> Option<&str> {
+    case["policy"].as_str()
+}
+
 /// The cases whose `lang` is `lang` (`en-us` for those that name none).
 pub fn cases_in<'a>(cases: &'a [Value], lang: &str) -> Vec<&'a Value> {
     cases.iter().filter(|case| case_lang(case) == lang).collect()
+}
+
+/// The decision cases grouped by (`lang`, `policy`), in first-seen order:
+/// each group runs as one batch.
+pub fn option_groups(cases: &[Value]) -> Vec<((String, Option<String>), Vec<&Value>)> {
+    let mut groups: Vec<((String, Option<String>), Vec<&Value>)> = Vec::new();
+    for case in cases {
+        let key = (case_lang(case).to_string(), case_policy(case).map(str::to_string));
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, group)) => group.push(case),
+            None => groups.push((key, vec![case])),
+        }
+    }
+    groups
 }
 
 /// Runs `check` on every case, then fails listing every case that failed

@@ -78,20 +78,17 @@ function expectThrows(call, path) {
  */
 export function runCorpus(api, cases) {
   const results = { total: 0, passed: 0, failures: [] };
-  const options = (lang) => (lang === undefined ? undefined : { lang });
+  const options = (c) =>
+    c.lang === undefined && c.policy === undefined ? undefined : { lang: c.lang, policy: c.policy };
 
   for (const c of cases.decisions) {
-    check(results, "decision", c.name, () => mismatches(api.evaluateStop(c.task, options(c.lang)), c.expect));
+    check(results, "decision", c.name, () => mismatches(api.evaluateStop(c.task, options(c)), c.expect));
   }
 
-  const byLang = new Map();
-  for (const c of cases.decisions) {
-    if (!byLang.has(c.lang)) byLang.set(c.lang, []);
-    byLang.get(c.lang).push(c);
-  }
-  for (const [lang, group] of byLang) {
-    const decisions = api.evaluateStops(group.map((c) => c.task), options(lang));
-    check(results, "batch", `evaluateStops, lang ${lang ?? "default"}: length`, () =>
+  for (const group of optionGroups(cases)) {
+    const { lang, policy } = group[0];
+    const decisions = api.evaluateStops(group.map((c) => c.task), options(group[0]));
+    check(results, "batch", `evaluateStops, lang ${lang ?? "default"}, policy ${policy ?? "default"}: length`, () =>
       decisions.length === group.length ? [] : [`${decisions.length} decisions for ${group.length} tasks`],
     );
     group.forEach((c, i) => check(results, "batch", c.name, () => mismatches(decisions[i], c.expect)));
@@ -101,11 +98,17 @@ export function runCorpus(api, cases) {
     check(results, "plan", c.name, () => mismatches(api.planStop(c.input), c.expect));
   }
 
+  for (const c of cases.delete_plans) {
+    check(results, "delete plan", c.name, () => mismatches(api.planDelete(c.input), c.expect));
+  }
+
   for (const c of cases.errors) {
     const call =
       c.op === "plan"
         ? () => api.planStop(c.input)
-        : Array.isArray(c.input)
+        : c.op === "plan-delete"
+          ? () => api.planDelete(c.input)
+          : Array.isArray(c.input)
           ? () => api.evaluateStops(c.input)
           : () => api.evaluateStop(c.input);
     check(results, "error", c.name, () => expectThrows(call, c.path));
@@ -119,8 +122,25 @@ export function runCorpus(api, cases) {
   return results;
 }
 
+/** The decision cases grouped by language and policy: each group runs as one evaluateStops batch. */
+function optionGroups(cases) {
+  const groups = new Map();
+  for (const c of cases.decisions) {
+    const key = JSON.stringify([c.lang ?? null, c.policy ?? null]);
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(c);
+  }
+  return [...groups.values()];
+}
+
 /** How many checks runCorpus makes for these cases, so a runner can tell it saw all of them. */
 export function expectedCheckCount(cases) {
-  const langs = new Set(cases.decisions.map((c) => c.lang));
-  return cases.decisions.length * 2 + langs.size + cases.plans.length + cases.errors.length + cases.labels.length;
+  return (
+    cases.decisions.length * 2 +
+    optionGroups(cases).length +
+    cases.plans.length +
+    cases.delete_plans.length +
+    cases.errors.length +
+    cases.labels.length
+  );
 }
