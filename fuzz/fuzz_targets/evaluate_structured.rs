@@ -66,7 +66,7 @@ fuzz_target!(|batch: FuzzBatch| {
     let from_json: Value = serde_json::from_str(&plan_json(&plan_input.to_string()).expect("valid plan")).unwrap();
     assert_eq!(from_json, plan, "plan_json and plan_stop disagree");
     for accepted in plan["accepted"].as_array().unwrap() {
-        let position = request.tasks.iter().position(|task| task.id.as_deref() == accepted["id"].as_str()).unwrap();
+        let position = request.tasks.iter().position(|task| Some(task.id.as_str()) == accepted["id"].as_str()).unwrap();
         assert!(decisions[position].stoppable, "a blocked task was accepted: {plan}");
     }
 });

@@ -60,10 +60,13 @@ pub fn cases_in<'a>(cases: &'a [Value], lang: &str) -> Vec<&'a Value> {
     cases.iter().filter(|case| case_lang(case) == lang).collect()
 }
 
+/// The options a group of decision cases shares: `lang` and `policy`.
+pub type OptionKey = (String, Option<String>);
+
 /// The decision cases grouped by (`lang`, `policy`), in first-seen order:
 /// each group runs as one batch.
-pub fn option_groups(cases: &[Value]) -> Vec<((String, Option<String>), Vec<&Value>)> {
-    let mut groups: Vec<((String, Option<String>), Vec<&Value>)> = Vec::new();
+pub fn option_groups(cases: &[Value]) -> Vec<(OptionKey, Vec<&Value>)> {
+    let mut groups: Vec<(OptionKey, Vec<&Value>)> = Vec::new();
     for case in cases {
         let key = (case_lang(case).to_string(), case_policy(case).map(str::to_string));
         match groups.iter_mut().find(|(k, _)| *k == key) {

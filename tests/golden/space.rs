@@ -6,8 +6,8 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use drs_stop_rules::{
-    evaluate_json, matrix_json, plan_json, AbnormalReason, Advice, BlockCode, Consequence, FollowUp, Lang, Status,
-    StatusCode, TaskKind, STATUS_ALIASES,
+    evaluate_json, matrix_json, plan_delete_json, plan_json, AbnormalReason, Advice, BlockCode, Consequence,
+    EvaluateOptions, FollowUp, Lang, Policy, Status, StatusCode, TaskKind, STATUS_ALIASES,
 };
 use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
@@ -58,12 +58,32 @@ fn task(kind: &str, status: &str, flags: u32) -> Value {
 
 const FLAG_COMBINATIONS: u32 = 1 << (FLAGS.len() + TEXT_FLAGS.len());
 
-fn evaluate(task: &Value, lang: Lang) -> String {
-    evaluate_json(&task.to_string(), lang).expect("an enumerated task is valid input")
+/// The flags a policy's answer can depend on besides the status: the network
+/// (a refused stop ignores it) and parents (refused before the policy).
+const POLICY_FLAGS: [u32; 8] = [0, 1, 4, 5, 8, 9, 12, 13];
+
+/// A policy name this version does not know: it allows nothing.
+const UNKNOWN_POLICY: &str = "Guest";
+
+/// Every policy but the default, and an unknown one.
+fn other_policies() -> Vec<Policy> {
+    Policy::KNOWN
+        .into_iter()
+        .filter(|policy| *policy != Policy::default())
+        .chain([Policy::from_name(UNKNOWN_POLICY)])
+        .collect()
+}
+
+fn evaluate(task: &Value, options: impl Into<EvaluateOptions>) -> String {
+    evaluate_json(&task.to_string(), options).expect("an enumerated task is valid input")
 }
 
 fn plan(request: &Value) -> String {
     plan_json(&request.to_string()).expect("an enumerated plan request is valid input")
+}
+
+fn delete_plan(request: &Value) -> String {
+    plan_delete_json(&request.to_string()).expect("an enumerated delete plan request is valid input")
 }
 
 /// Every answer, deduplicated: each input keeps the index of its answer.
@@ -100,6 +120,33 @@ impl AnswerSpace {
                 }
             }
             space.sections.push(("plans", plans));
+
+            let mut policy_decisions = Vec::new();
+            let mut policy_plans = Vec::new();
+            for policy in other_policies() {
+                let options = EvaluateOptions::new(lang).with_policy(policy.clone());
+                for kind in kinds() {
+                    for status in statuses() {
+                        for flags in POLICY_FLAGS {
+                            let answer = evaluate(&task(kind, status, flags), &options);
+                            policy_decisions.push(space.answer(lang, answer));
+                        }
+                    }
+                }
+                for force in [json!("auto"), json!(false)] {
+                    let request = json!({ "tasks": plan_tasks(), "force": force, "lang": lang.as_str(), "policy": policy.as_str() });
+                    policy_plans.push(space.answer(lang, plan(&request)));
+                }
+            }
+            space.sections.push(("policy decisions", policy_decisions));
+            space.sections.push(("policy plans", policy_plans));
+
+            let mut delete_plans = Vec::new();
+            for policy in std::iter::once(Policy::default()).chain(other_policies()) {
+                let request = json!({ "tasks": plan_tasks(), "lang": lang.as_str(), "policy": policy.as_str() });
+                delete_plans.push(space.answer(lang, delete_plan(&request)));
+            }
+            space.sections.push(("delete plans", delete_plans));
 
             // The matrix carries rules_version itself: hash it without.
             let mut matrix: Value = serde_json::from_str(&matrix_json(lang)).expect("the matrix is JSON");
