@@ -29,7 +29,14 @@ const tenMegabytes = 10 * 1024 * 1024;
 const hostileCases = [
   ...cases.errors.map((c) => [
     `corpus error: ${c.name}`,
-    () => (c.op === "plan" ? api.planStop(c.input) : Array.isArray(c.input) ? api.evaluateStops(c.input) : api.evaluateStop(c.input)),
+    () =>
+      c.op === "plan"
+        ? api.planStop(c.input)
+        : c.op === "plan-delete"
+          ? api.planDelete(c.input)
+          : Array.isArray(c.input)
+            ? api.evaluateStops(c.input)
+            : api.evaluateStop(c.input),
     { path: c.path },
   ]),
 

@@ -4,6 +4,7 @@
 import {
   evaluateStop,
   evaluateStops,
+  planDelete,
   planStop,
   rulesVersion,
   statusLabel,
@@ -15,12 +16,16 @@ import type {
   BlockCode,
   ConsequenceCode,
   DbUseType,
+  DeleteOption,
+  DeletePlan,
+  DeletePlanInput,
   EvaluateOptions,
   FollowUpCode,
   Lang,
   Notice,
   PlanInput,
   PlanTaskInput,
+  PolicyName,
   StopDecision,
   StopMatrix,
   StopMatrixCell,
@@ -52,7 +57,10 @@ const task: StopTaskInput = {
 };
 const futureKind: StopTaskInput = { db_use_type: "someNewKind", status: "" };
 const lang: Lang = "zh-cn";
-const options: EvaluateOptions = { lang };
+const policy: PolicyName = "FullWithOutDeletePermission";
+const options: EvaluateOptions = { lang, policy };
+evaluateStop(task, { policy: "a custom policy" });
+evaluateStop(task, { lang: null, policy: null });
 
 const decision: StopDecision = evaluateStop(task, options);
 const decisions: StopDecision[] = evaluateStops([task, futureKind] as const, { lang: "fr-fr" });
@@ -86,6 +94,8 @@ function explainBlock(code: BlockCode): string {
     case "PARENT_TASK":
     case "TASK_ABNORMAL":
     case "DUPLICATE_TASK":
+    case "STOP_FIRST":
+    case "NO_PERMISSION":
       return code.toLowerCase();
     default:
       return assertNever(code);
@@ -121,6 +131,8 @@ function render(d: StopDecision): string[] {
   }
   const advice: AdviceCode[] = d.advice.map((a) => a.code);
   lines.push(...advice);
+  const del: DeleteOption = d.delete;
+  if (!del.available && del.blocked !== null) lines.push(explainBlock(del.blocked.code), del.blocked.message);
   return lines;
 }
 render(decision);
@@ -144,6 +156,14 @@ const endpoint = `${method} ${plan.endpoint.path}`;
 for (const accepted of plan.accepted) describeMode(accepted.mode).concat(accepted.id, endpoint);
 for (const rejected of plan.rejected) explainBlock(rejected.code).concat(rejected.id, rejected.message);
 
+const deleteInput: DeletePlanInput = { tasks: [planTask], lang: "zh-cn", policy: "ReadOnlyAccess" };
+const deletePlan: DeletePlan = planDelete(deleteInput);
+planDelete({ tasks: [] });
+for (const job of deletePlan.request.jobs) [job.job_id, job.delete_type, deletePlan.endpoint.method].join(" ");
+for (const accepted of deletePlan.accepted) accepted.id.concat(endpoint);
+for (const rejected of deletePlan.rejected) explainBlock(rejected.code).concat(rejected.id, rejected.message);
+planStop({ tasks: [planTask], policy: "Administrator" });
+
 const matrix: StopMatrix = stopMatrix("zh-cn");
 stopMatrix();
 const matrixLang: Lang = matrix.lang;
@@ -155,7 +175,9 @@ for (const row of matrix.rows) {
     else if (cell.blocked !== null) explainBlock(cell.blocked);
     [row.status, cell.label, String(cell.inferred), version].join(" ");
   }
+  if (!row.delete.deletable && row.delete.blocked !== null) explainBlock(row.delete.blocked);
 }
+for (const grant of matrix.policies) [grant.policy, String(grant.stop), String(grant.delete)].join(" ");
 
 const label: string = statusLabel("sync", "pauseing", "en-us") + statusLabel("newKind", "CREATING");
 

@@ -1,6 +1,6 @@
 // Each line marked "wrong" must be a compile error, and no other line may be:
 // proof that the consumer check does not pass because the types are `any`.
-import { evaluateStop, evaluateStops, planStop, statusLabel, stopMatrix, rulesVersion } from "drs-stop-rules";
+import { evaluateStop, evaluateStops, planDelete, planStop, statusLabel, stopMatrix, rulesVersion } from "drs-stop-rules";
 import type { StopDecision, StopMode, StopPlan } from "drs-stop-rules";
 
 const decision: StopDecision = evaluateStop({ db_use_type: "sync", status: "CREATING" });
@@ -12,6 +12,9 @@ evaluateStops({ db_use_type: "sync", status: "CREATING" }); // wrong: takes an a
 planStop({ tasks: [{ db_use_type: "sync", status: "CREATING" }] }); // wrong: plan tasks need an id
 planStop({ tasks: [], force: "yes" }); // wrong: force is "auto" or a boolean
 planStop({ tasks: [], api: "v4" }); // wrong: api is v3 or v5
+evaluateStop({ db_use_type: "sync", status: "CREATING" }, { policy: 3 }); // wrong: policy is a string
+planDelete({ tasks: [{ db_use_type: "sync", status: "CREATE_FAILED" }] }); // wrong: delete plan tasks need an id
+const deletable: string = decision.delete.available; // wrong: a boolean
 const mode: StopMode = decision.preselected_mode; // wrong: may be null
 const code: string = decision.blocked.code; // wrong: blocked may be null
 const count: number = rulesVersion(); // wrong: a string
