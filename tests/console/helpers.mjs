@@ -30,6 +30,11 @@ export function consoleUrl(query = {}, base = BASE, token = TOKEN) {
 /** The backend scripts/test-console.sh started, shared by the test files (one at a time). */
 export const SHARED = { base: BASE, token: TOKEN };
 
+/** A query parameter of the page's address as the page sees it (page.url() may lag behind replaceState). */
+export function urlParam(page, name) {
+  return page.evaluate((key) => new URL(location.href).searchParams.get(key), name);
+}
+
 /** Headers for calls straight to the API. */
 export function apiHeaders(token = TOKEN) {
   return token ? { "X-Auth-Token": token } : {};

@@ -26,13 +26,11 @@ test("a backend that goes down is visible within one refresh; rows turn stale an
     assert.match(await freshness.textContent(), /^Updated (just now|\d+ s ago)$/);
     assert.ok((await enabledActions(page).count()) > 0, "some Stop buttons are enabled while fresh");
 
-    const refreshed = Date.now();
-    await page.waitForFunction(() => /^Updated \d+ s ago$/.test(document.querySelector("[data-freshness]").textContent) || true);
     await server.stop();
     const wentDown = Date.now();
+    // The page refreshes every second here (?refresh=1): the outage shows at the next one.
     await page.locator('[data-freshness][data-state="stale"]').waitFor({ timeout: DEADLINE_MS });
     figure("outage_visible_after", Date.now() - wentDown, "ms");
-    assert.ok(Date.now() - refreshed < DEADLINE_MS);
 
     const banner = page.locator("[data-load-error]");
     assert.equal(await banner.isVisible(), true);

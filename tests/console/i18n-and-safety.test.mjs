@@ -2,7 +2,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, openConsole, apiTasks, findTask, row, rules, assertNoErrors, KINDS, waitForRows } from "./helpers.mjs";
+import { launchBrowser, openConsole, apiTasks, findTask, row, rules, assertNoErrors, KINDS, waitForRows, consoleUrl } from "./helpers.mjs";
 
 let browser;
 before(async () => (browser = await launchBrowser()));
@@ -66,7 +66,7 @@ test("the version banner appears only when the backend runs other rules", async 
     const response = await route.fetch();
     await route.fulfill({ response, headers: { ...response.headers(), "x-stop-rules-version": "9.9.9+deadbeef" } });
   });
-  await other.goto(page.url());
+  await other.goto(consoleUrl({ view: "migration" }));
   const banner = other.locator("[data-version-warning]");
   await banner.waitFor();
   const text = await banner.textContent();
