@@ -4,6 +4,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
 import { launchBrowser, openConsole, apiTasks, waitForRows, rules, KINDS, assertNoErrors, row } from "./helpers.mjs";
 
 let browser;
@@ -57,6 +58,28 @@ test("the reason of a disabled Stop is reachable by keyboard focus", async () =>
   const tip = row(page, blocked.id).locator('[data-why="stop"] + [role="tooltip"]');
   assert.equal(await tip.isVisible(), true);
   assert.equal(await tip.textContent(), rules.evaluateStop(blocked).blocked.message);
+  assertNoErrors(errors);
+  await page.close();
+});
+
+test("the badges' look follows the decision, and the page holds no status vocabulary of its own", async () => {
+  const { page, errors } = await openConsole(browser, "migration");
+  const tasks = await apiTasks("migration");
+  const decisions = rules.evaluateStops(tasks);
+  const tones = await page.locator("tr[data-task-id] .badge").evaluateAll((badges) => badges.map((badge) => badge.dataset.tone));
+  assert.equal(tones.length, decisions.length);
+  for (const [i, decision] of decisions.entries()) {
+    assert.equal(tones[i] === "abnormal", decision.abnormal, `${tasks[i].status}: abnormal look iff abnormal`);
+    assert.equal(tones[i] === "active", decision.stoppable && !decision.abnormal, `${tasks[i].status}: active look iff stoppable`);
+  }
+  // Not one status code is spelled out in the page's code: everything about a status comes from the package.
+  const www = new URL("../../www/", import.meta.url);
+  // DELETED is also the name of a blocking code (which badge.js may use), so it is left out.
+  const statuses = rules.stopMatrix().rows.map((row) => row.status).filter((status) => status !== "DELETED");
+  for (const file of readdirSync(www).filter((name) => name.endsWith(".js"))) {
+    const source = readFileSync(new URL(file, www), "utf8");
+    assert.deepEqual(statuses.filter((status) => new RegExp(`\\b${status}\\b`).test(source)), [], `www/${file}`);
+  }
   assertNoErrors(errors);
   await page.close();
 });
