@@ -2,9 +2,10 @@
 // every enable/disable, preselection, plan and look comes from the
 // drs-stop-rules package (the same Rust code the backend runs natively).
 
+// First: the first calls to the backend start before the package compiles.
+import { ensureSession, forgetSession, firstList, listenToHeaders, initialLang, LANG_KEY } from "./early.js";
 // A namespace import: a package without the delete API still loads.
 import * as rules from "/pkg/index.js";
-import { createApi } from "./api.js";
 import { t, relabel, LANGS } from "./i18n.js";
 import { createTable } from "./table.js";
 import { readEntries, decide, withStatus } from "./entries.js";
@@ -15,20 +16,16 @@ import { openBatchDialog, planFor } from "./batch-dialog.js";
 import { renderResults } from "./results.js";
 import { pollUntilStopped } from "./poll.js";
 import { describeFailure } from "./problems.js";
-import { readStored, writeStored } from "./storage.js";
+import { writeStored } from "./storage.js";
 import { readView, showViewInUrl, KINDS, API_VERSIONS, PAGE_SIZES } from "./view.js";
 import { dismissTooltipsOnEscape } from "./tooltips.js";
 
-const LANG_KEY = "drs-console-lang";
-/** The response header through which the backend tells the page the user's policy. */
-const POLICY_HEADER = "X-Drs-Policy";
 /** Where deletes go when the package's delete plan names no endpoint. */
 const DELETE_ENDPOINT = { method: "DELETE", path: "/v3/{project_id}/jobs/batch-jobs" };
 const deleteSupported = typeof rules.planDelete === "function";
 
-const storedLang = readStored("local", LANG_KEY);
 const state = {
-  lang: LANGS.includes(storedLang) ? storedLang : "en-us",
+  lang: initialLang,
   view: readView(location.search),
   /** The list as last loaded: entries (see entries.js), in API order, and by key. */
   entries: [],
@@ -38,6 +35,7 @@ const state = {
   loadedAt: null,
   /** The error of the last load, while it is the latest word (the rows shown are then stale). */
   loadError: null,
+  /** The user's DRS system policy, as the backend reports it for the token (undefined: the package's default). */
   policy: undefined,
   backendVersion: undefined,
   dialog: null,
@@ -64,21 +62,24 @@ const controls = {
   main: $("#main"),
 };
 
-const api = createApi({
-  projectId: state.view.projectId,
-  onHeaders(headers) {
-    const version = headers.get("X-Stop-Rules-Version");
-    if (version !== state.backendVersion) {
-      state.backendVersion = version;
-      renderVersionBanner();
-    }
-    const policy = headers.get(POLICY_HEADER);
-    if (policy && policy !== state.policy) {
-      state.policy = policy;
-      redecide();
-    }
-  },
+/** Every answer says which rules the backend runs. */
+listenToHeaders((headers) => {
+  const version = headers.get("X-Stop-Rules-Version");
+  if (version !== state.backendVersion) {
+    state.backendVersion = version;
+    renderVersionBanner();
+  }
 });
+
+/** The API for the token's project; the user's policy, when it changed, decides every row again. */
+async function ensureApi() {
+  const { api, policy } = await ensureSession(state.lang);
+  if (policy !== state.policy) {
+    state.policy = policy;
+    redecide();
+  }
+  return api;
+}
 
 /** The options the package decides with: the language and the user's policy. */
 function rulesOptions(lang = state.lang) {
@@ -260,6 +261,16 @@ function renderAll() {
 
 // ---- data ------------------------------------------------------------------
 
+let unusedFirstList = firstList;
+/** The list of a view: the one asked for at start-up if it is for this view, else a new call. */
+async function listItems(version, kind) {
+  const first = unusedFirstList;
+  unusedFirstList = null;
+  const api = await ensureApi();
+  if (first && first.kind === kind && first.api === version && first.lang === state.lang) return first.items;
+  return api.listJobs(version, kind, state.lang);
+}
+
 let loadSeq = 0;
 let refreshTimer = null;
 async function load() {
@@ -269,13 +280,14 @@ async function load() {
   renderFreshness();
   const { api: version, kind } = state.view;
   try {
-    const items = await api.listJobs(version, kind, state.lang);
+    const items = await listItems(version, kind);
     if (seq !== loadSeq) return; // a newer load (another view) won
     setEntries(readEntries(items, rulesOptions()));
     state.loadError = null;
     state.loadedAt = Date.now();
     for (const key of state.selected) if (!state.byKey.get(key)?.task) state.selected.delete(key);
   } catch (error) {
+    if (error?.status === 401 || error?.status === 403) forgetSession(); // another token may belong elsewhere
     if (seq !== loadSeq) return;
     state.loadError = error;
   } finally {
@@ -294,7 +306,7 @@ async function submit(action, plan, tasks) {
   for (const id of [...plan.accepted, ...plan.rejected].map((entry) => entry.id)) state.selected.delete(id);
   try {
     const endpoint = plan.endpoint ?? DELETE_ENDPOINT;
-    const results = await api.send(endpoint, plan.request, state.lang);
+    const results = await (await ensureApi()).send(endpoint, plan.request, state.lang);
     state.outcome = { action, names, results, notSent: plan.rejected };
     const accepted = new Set(results.filter((result) => result?.status === "success").map((result) => result.id));
     if (action === "delete") setEntries(state.entries.filter((entry) => !accepted.has(entry.key)));
@@ -313,7 +325,7 @@ function follow(ids) {
   if (ids.length === 0) return;
   pollUntilStopped({
     ids,
-    fetchStatuses: (remaining) => api.batchStatus(remaining, state.lang),
+    fetchStatuses: async (remaining) => (await ensureApi()).batchStatus(remaining, state.lang),
     onStatuses(results) {
       const statuses = new Map(results.filter((result) => typeof result?.id === "string").map((result) => [result.id, result.status]));
       if (updateStatuses(statuses)) renderTable();
