@@ -6,11 +6,12 @@ SHELL := /bin/bash
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
 TARBALL := dist/drs-stop-rules-$(VERSION).tgz
 
-.PHONY: help bootstrap pkg pack demo test bench fuzz load table readme-table screenshot clean
+.PHONY: help bootstrap pkg pack demo test soak bench fuzz load table readme-table screenshot clean
 
 help:
 	@echo "make demo    - build everything and serve the demo console on 127.0.0.1 (PORT, default 8080)"
-	@echo "make test    - run every test (native, CLI, wasm in Node and Chromium, package, console)"
+	@echo "make test    - run every test (native, CLI, wasm in Node and Chromium, package, console); prints its time"
+	@echo "make soak    - the long runs: fuzzing 60 s per target, the package on 10^6 tasks, 30 s of load"
 	@echo "make pack    - build the npm package tarball into dist/"
 	@echo "make bench   - package against hand-written JS: speed, first call, bytes, memory (target/bench/results.json, README)"
 	@echo "make fuzz    - fuzz the rules with libFuzzer, 5 min per target (target/fuzz/summary.json)"
@@ -33,6 +34,9 @@ demo: pkg
 
 test: bootstrap
 	@scripts/test.sh
+
+soak: bootstrap
+	@scripts/soak.sh
 
 # Writes target/bench/results.json, then the README's figures from it.
 bench: pack

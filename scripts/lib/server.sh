@@ -9,6 +9,8 @@
 start_server() {
   local name=$1 timeout=$2
   shift 2
+  # DRS_TEST_TIME_SCALE (tests/deadline.mjs) stretches this wait too.
+  timeout=$(awk -v t="$timeout" -v s="${DRS_TEST_TIME_SCALE:-1}" 'BEGIN { printf "%d", t * s + 0.999 }')
   server_log="$(mktemp)"
   "$@" >"$server_log" 2>&1 &
   server_pid=$!
