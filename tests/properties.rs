@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use drs_stop_rules::{
-    evaluate_json, evaluate_stop, plan_json, plan_stop, ApiVersion, ForceChoice, Lang, PlanRequest, PlanTask,
+    evaluate_json, evaluate_stop, plan_json, plan_stop, ApiVersion, ForceChoice, Lang, PlanRequest, PlanTask, Status,
     StatusCode, StopMode, StopTask,
 };
 use proptest::prelude::*;
@@ -148,24 +148,103 @@ proptest! {
     }
 
     #[test]
-    fn evaluation_is_total_for_any_json(value in json_value(), lang in lang()) {
-        // Never a panic: a decision (or decisions) or an INVALID_INPUT error.
+    fn any_json_gets_the_typed_answer_or_an_input_error_at_a_real_path(value in json_value(), lang in lang()) {
+        // A decision (or one per element, in order) equal to the typed API's,
+        // or INVALID_INPUT whose path leads into the input.
         match evaluate_json(&value.to_string(), lang) {
-            Ok(output) => prop_assert!(serde_json::from_str::<Value>(&output).is_ok()),
-            Err(error) => prop_assert_eq!(error.code, "INVALID_INPUT"),
+            Ok(output) => {
+                let output: Value = serde_json::from_str(&output).unwrap();
+                let typed = |task: &Value| serde_json::to_value(evaluate_stop(&StopTask::from_json(task).unwrap(), lang)).unwrap();
+                match &value {
+                    Value::Array(tasks) => prop_assert_eq!(output, Value::Array(tasks.iter().map(typed).collect())),
+                    task => prop_assert_eq!(output, typed(task)),
+                }
+            }
+            Err(error) => {
+                prop_assert_eq!(error.code, "INVALID_INPUT");
+                prop_assert!(leads_into(&value, &error.path), "path {:?} is not in {}", error.path, value);
+                prop_assert!(!error.message.is_empty());
+            }
         }
         match plan_json(&value.to_string()) {
-            Ok(output) => prop_assert!(serde_json::from_str::<Value>(&output).is_ok()),
-            Err(error) => prop_assert_eq!(error.code, "INVALID_INPUT"),
+            Ok(output) => {
+                let request = PlanRequest::from_json(&value).unwrap();
+                let plan = plan_stop(&request);
+                prop_assert_eq!(plan.accepted.len() + plan.rejected.len(), request.tasks.len());
+                prop_assert_eq!(serde_json::from_str::<Value>(&output).unwrap(), serde_json::to_value(plan).unwrap());
+            }
+            Err(error) => {
+                prop_assert_eq!(error.code, "INVALID_INPUT");
+                prop_assert!(leads_into(&value, &error.path), "path {:?} is not in {}", error.path, value);
+            }
         }
     }
 
     #[test]
-    fn any_text_is_total_input(text in any::<String>()) {
-        let _ = evaluate_json(&text, Lang::EnUs);
-        let _ = plan_json(&text);
-        let _ = StopTask::new("sync", text.clone());
-        let decision = evaluate_stop(&StopTask::new("sync", text), Lang::ZhCn);
-        prop_assert!(decision.stoppable || decision.blocked.is_some());
+    fn any_text_is_read_as_json_or_refused_at_the_root(text in any::<String>()) {
+        let is_json = serde_json::from_str::<Value>(&text).is_ok();
+        for result in [evaluate_json(&text, Lang::EnUs), plan_json(&text)] {
+            if let Err(error) = result {
+                prop_assert_eq!(error.code, "INVALID_INPUT");
+                if !is_json {
+                    prop_assert_eq!(error.path.as_str(), "", "text that is not JSON is refused as a whole");
+                }
+            } else {
+                prop_assert!(is_json, "only JSON gets an answer");
+            }
+        }
     }
+
+    #[test]
+    fn any_status_text_normalises_once_and_decides_by_its_normal_form(text in any::<String>(), lang in lang()) {
+        let status = Status::parse(&text);
+        prop_assert_eq!(Status::parse(status.as_str()), status.clone(), "normalising twice changes nothing");
+        let decision = evaluate_stop(&StopTask::new("sync", text.clone()), lang);
+        prop_assert_eq!(decision.status.as_str(), status.as_str());
+        let normal_form = evaluate_stop(&StopTask::new("sync", status.as_str()), lang);
+        prop_assert_eq!(&decision.modes, &normal_form.modes);
+        prop_assert_eq!(&decision.blocked, &normal_form.blocked);
+        match status {
+            Status::Known(_) => prop_assert!(decision.blocked.as_ref().is_none_or(|b| b.code.as_str() != "UNKNOWN_STATUS")),
+            Status::Unknown(_) => {
+                prop_assert_eq!(decision.blocked.map(|b| b.code.as_str()), Some("UNKNOWN_STATUS"));
+                prop_assert_eq!(decision.status_label, text, "an unknown status is shown as sent");
+            }
+        }
+    }
+}
+
+/// Whether an error path (`tasks[3].status`, `[1]`, `` for the whole input)
+/// leads into `value`: every step but the last exists, and the last is a
+/// field of an object (it may be the missing one) or an element that exists.
+fn leads_into(value: &Value, path: &str) -> bool {
+    let mut steps = Vec::new();
+    for part in path.split('.').filter(|p| !p.is_empty()) {
+        let (name, indices) = part.split_once('[').map_or((part, ""), |(n, rest)| (n, rest));
+        if !name.is_empty() {
+            steps.push(Err(name.to_string()));
+        }
+        for index in indices.split('[').filter(|i| !i.is_empty()) {
+            match index.trim_end_matches(']').parse::<usize>() {
+                Ok(i) => steps.push(Ok(i)),
+                Err(_) => return false,
+            }
+        }
+    }
+    let mut here = value;
+    for (n, step) in steps.iter().enumerate() {
+        let last = n + 1 == steps.len();
+        let next = match step {
+            Ok(i) => here.as_array().and_then(|items| items.get(*i)),
+            Err(name) => match here.as_object() {
+                Some(object) => object.get(name),
+                None => return false,
+            },
+        };
+        match next {
+            Some(next) => here = next,
+            None => return last && step.is_err(),
+        }
+    }
+    true
 }
