@@ -36,21 +36,49 @@ fn thrown(error: JsValue) -> Value {
     json!({ "code": get("code"), "path": get("path") })
 }
 
+/// The native rules' answer (compiled into this same wasm), as JSON.
+fn native_decision(task: &Value, lang: &str, policy: Option<&str>) -> Value {
+    let mut options = drs_stop_rules::EvaluateOptions::new(drs_stop_rules::Lang::from_tag(lang));
+    if let Some(policy) = policy {
+        options = options.with_policy(drs_stop_rules::Policy::from_name(policy));
+    }
+    serde_json::from_str(&drs_stop_rules::evaluate_json(&task.to_string(), options).unwrap()).unwrap()
+}
+
+/// `Ok` when the two answers are deep-equal.
+fn same(what: &str, actual: &Value, expected: &Value) -> Result<(), String> {
+    if actual == expected {
+        Ok(())
+    } else {
+        Err(format!("{what}:\n  got      {actual}\n  expected {expected}"))
+    }
+}
+
 #[wasm_bindgen_test]
 fn decisions_one_by_one_and_through_the_fast_path() {
     let cases = section(&corpus(), "decisions");
+    // One by one: the corpus's expectations, and deep equality with the native answer.
     check_each("decision", &cases, |case| {
-        let decision = wasm::evaluate_stop(to_js(&case["task"]), options(case_lang(case), case_policy(case))).unwrap();
-        partial_match(&case["expect"], &from_js(decision), "")
+        let (lang, policy) = (case_lang(case), case_policy(case));
+        let decision = from_js(wasm::evaluate_stop(to_js(&case["task"]), options(lang, policy)).unwrap());
+        partial_match(&case["expect"], &decision, "")?;
+        same("evaluateStop differs from the native rules", &decision, &native_decision(&case["task"], lang, policy))
     });
 
-    // The fast path, twice, so the second run is served from its templates.
+    // The fast path, twice, so the second run is served from its templates:
+    // the expectations, and every decision deep-equal to evaluateStop's.
     for round in 0..2 {
         let mut covered = 0;
         for ((lang, policy), batch) in option_groups(&cases) {
             let tasks = to_js(&Value::Array(batch.iter().map(|case| case["task"].clone()).collect()));
             let decisions = from_js(wasm::evaluate_stops(tasks, options(&lang, policy.as_deref())).unwrap().into());
             check_batch(&format!("round {round}, {lang} {policy:?} decision"), &batch, &decisions);
+            let mut fast = decisions.as_array().unwrap().iter();
+            check_each(&format!("round {round}, {lang} {policy:?} fast path"), batch.iter().copied(), |case| {
+                let single =
+                    from_js(wasm::evaluate_stop(to_js(&case["task"]), options(&lang, policy.as_deref())).unwrap());
+                same("evaluateStops differs from evaluateStop", fast.next().unwrap_or(&Value::Null), &single)
+            });
             covered += batch.len();
         }
         assert_eq!(covered, cases.len(), "every decision case ran through the fast path");
@@ -60,16 +88,22 @@ fn decisions_one_by_one_and_through_the_fast_path() {
 #[wasm_bindgen_test]
 fn plans() {
     check_each("plan", &section(&corpus(), "plans"), |case| {
-        let plan = wasm::plan_stop(to_js(&case["input"])).unwrap();
-        partial_match(&case["expect"], &from_js(plan), "")
+        let plan = from_js(wasm::plan_stop(to_js(&case["input"])).unwrap());
+        partial_match(&case["expect"], &plan, "")?;
+        let native: Value =
+            serde_json::from_str(&drs_stop_rules::plan_json(&case["input"].to_string()).unwrap()).unwrap();
+        same("planStop differs from the native rules", &plan, &native)
     });
 }
 
 #[wasm_bindgen_test]
 fn delete_plans() {
     check_each("delete plan", &section(&corpus(), "delete_plans"), |case| {
-        let plan = wasm::plan_delete(to_js(&case["input"])).unwrap();
-        partial_match(&case["expect"], &from_js(plan), "")
+        let plan = from_js(wasm::plan_delete(to_js(&case["input"])).unwrap());
+        partial_match(&case["expect"], &plan, "")?;
+        let native: Value =
+            serde_json::from_str(&drs_stop_rules::plan_delete_json(&case["input"].to_string()).unwrap()).unwrap();
+        same("planDelete differs from the native rules", &plan, &native)
     });
 }
 

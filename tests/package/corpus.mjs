@@ -28,6 +28,11 @@ export function mismatches(actual, expect, path = "") {
   return Object.is(actual, expect) ? [] : [`${path || "."}: expected ${show(expect)}, got ${show(actual)}`];
 }
 
+/** Deep equality of two JSON-like values, both ways: every difference, as readable strings. */
+export function sameData(actual, expected) {
+  return [...mismatches(actual, expected), ...mismatches(expected, actual).map((p) => `(extra) ${p}`)];
+}
+
 function show(value) {
   try {
     const text = JSON.stringify(value);
@@ -73,7 +78,8 @@ function expectThrows(call, path) {
 
 /**
  * Every case of the corpus: decisions one by one and again in one
- * evaluateStops batch per language, plans, errors and labels.
+ * evaluateStops batch per language (each deep-equal to evaluateStop's),
+ * plans, errors and labels.
  * Returns { total, passed, failures: [{ kind, name, problems }] }.
  */
 export function runCorpus(api, cases) {
@@ -91,7 +97,13 @@ export function runCorpus(api, cases) {
     check(results, "batch", `evaluateStops, lang ${lang ?? "default"}, policy ${policy ?? "default"}: length`, () =>
       decisions.length === group.length ? [] : [`${decisions.length} decisions for ${group.length} tasks`],
     );
-    group.forEach((c, i) => check(results, "batch", c.name, () => mismatches(decisions[i], c.expect)));
+    // The fast path: the expectations, and deep equality with evaluateStop's decision.
+    group.forEach((c, i) =>
+      check(results, "batch", c.name, () => [
+        ...mismatches(decisions[i], c.expect),
+        ...sameData(decisions[i], api.evaluateStop(c.task, options(lang))).map((p) => `not evaluateStop's decision: ${p}`),
+      ]),
+    );
   }
 
   for (const c of cases.plans) {
