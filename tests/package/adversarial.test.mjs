@@ -357,13 +357,14 @@ test(`memory stays flat: ${CALLS} evaluateStops calls with distinct unknown stat
 // wasm-bindgen 0.2.130 generates for a catching import (here Reflect.get)
 // takes an externref slot for the thrown value and never frees it, so each
 // call whose getter throws leaves one slot behind (README, "Known limit").
-// This bounds it: at most one slot and 16 bytes of wasm memory per such call,
-// and the module keeps answering. A fix makes the growth 0 and this test still pass.
+// This bounds it: at most one slot per such call (the table's length grows by
+// doubling, so it may grow by up to twice the slots taken) and 16 bytes of wasm
+// memory, and the module keeps answering. A fix makes the growth 0 and keeps this green.
 test(`a throwing getter leaks at most one externref slot per call (${CALLS} calls), and the module keeps answering`, async () => {
   const { bytes, slots } = await growthOver(mustFail((r, i) => r.evaluateStop({ db_use_type: "sync", get status() { throw new Error(`getter ${i}`); } })));
   figure("throwing_getter_1e5_wasm_memory_growth_bytes", bytes);
   figure("throwing_getter_1e5_externref_table_growth_slots", slots);
-  assert.ok(slots <= CALLS + 4096, `externref table grew by ${slots} slots over ${CALLS} calls`);
+  assert.ok(slots <= 2 * CALLS + 4096, `externref table grew by ${slots} slots over ${CALLS} calls`);
   assert.ok(bytes <= CALLS * 16 + GROWTH_LIMIT, `wasm memory grew by ${bytes} bytes over ${CALLS} calls`);
 });
 

@@ -101,7 +101,7 @@ export function runCorpus(api, cases) {
     group.forEach((c, i) =>
       check(results, "batch", c.name, () => [
         ...mismatches(decisions[i], c.expect),
-        ...sameData(decisions[i], api.evaluateStop(c.task, options(lang))).map((p) => `not evaluateStop's decision: ${p}`),
+        ...sameData(decisions[i], api.evaluateStop(c.task, options(c))).map((p) => `not evaluateStop's decision: ${p}`),
       ]),
     );
   }
