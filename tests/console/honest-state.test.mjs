@@ -138,3 +138,19 @@ test("selected rows the search hides are still counted, and a batch acts on all 
   assertNoErrors(errors);
   await page.close();
 });
+
+test("a stop whose request cannot reach the backend says so in words, and focus lands on that message", async () => {
+  const { page, errors } = await openConsole(browser, "migration");
+  const task = await findTask("migration", (t) => rules.evaluateStop(t).stoppable && plain(t));
+  await page.route("**/batch-jobs", (route) => route.abort("connectionrefused"));
+  await row(page, task.id).locator('[data-action="stop"]').click();
+  await page.locator('[role="dialog"] [data-action="confirm"]').click();
+  const results = page.locator("[data-results]");
+  await results.locator('[data-result-status="failed"]').waitFor();
+  const text = await results.textContent();
+  assert.match(text, /Nothing was confirmed: The backend could not be reached/);
+  assert.doesNotMatch(text, /Failed to fetch|NETWORK_ERROR|TypeError/);
+  assert.equal(await page.evaluate(() => document.activeElement?.matches("[data-results]")), true);
+  assertNoErrors(errors.filter((error) => !error.includes("ERR_CONNECTION_REFUSED")));
+  await page.close();
+});
