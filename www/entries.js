@@ -1,4 +1,5 @@
-// The list as the page keeps it: one entry per item of the API's answer.
+// The list as the page keeps it: one entry per item of the API's answer,
+// each parent's nested `children` right after it (depth-first, as rows).
 // An item the page cannot show as a task (not an object, no id, a name that
 // is not text, a repeated id, or input the package refuses) becomes an entry
 // with an error, so one bad item costs one row, never the whole table.
@@ -6,15 +7,31 @@
 import { evaluateStop, evaluateStops } from "/pkg/index.js";
 
 /**
- * @typedef {{ key: string, index: number, task: object | null, item: unknown, name: string,
- *             search: string, decision: object | null, error: { code: string, message: string } | null }} Entry
+ * @typedef {{ key: string, index: number, task: object | null, item: unknown, name: string, depth: number,
+ *             parentKey: string | null, search: string, decision: object | null,
+ *             error: { code: string, message: string } | null }} Entry
  */
+
+/** Nesting deeper than this is not shown (a list answer is data, and may be hostile). */
+const MAX_DEPTH = 8;
+
+/** The items, each followed by its nested children, depth-first. */
+function flatten(items, depth, parentKey, out) {
+  for (const item of items) {
+    out.push({ item, depth, parentKey });
+    const children = item !== null && typeof item === "object" ? item.children : undefined;
+    if (Array.isArray(children) && children.length > 0 && depth < MAX_DEPTH) {
+      flatten(children, depth + 1, typeof item.id === "string" ? item.id : null, out);
+    }
+  }
+  return out;
+}
 
 /** Reads the items of a list answer; `options` ({ lang, policy }) go to the package. */
 export function readEntries(items, options) {
   const seen = new Set();
-  const entries = (Array.isArray(items) ? items : []).map((item, index) => {
-    const entry = shapeOf(item, index);
+  const entries = flatten(Array.isArray(items) ? items : [], 0, null, []).map(({ item, depth, parentKey }, index) => {
+    const entry = { ...shapeOf(item, index), depth, parentKey };
     if (!entry.error) {
       if (seen.has(entry.key)) entry.error = { code: "DUPLICATE_ID", message: "" };
       seen.add(entry.key);

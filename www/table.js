@@ -100,7 +100,8 @@ function syncSelection(tr, selected) {
 
 function taskRow(entry, { lang, stale }) {
   const { task, decision, key, name } = entry;
-  return h("tr", { dataset: { taskId: key, key, ...(stale ? { stale: "" } : {}) }, class: stale ? "stale" : null },
+  const nesting = entry.depth > 0 ? { depth: String(Math.min(entry.depth, 3)), parentKey: entry.parentKey ?? "" } : {};
+  return h("tr", { dataset: { taskId: key, key, ...nesting, ...(stale ? { stale: "" } : {}) }, class: stale ? "stale" : null },
     h("td", { class: "col-select" },
       h("input", { type: "checkbox", dataset: { select: "" }, "aria-label": t(lang, "row.select", { name }) })),
     h("td", { class: "col-name" },

@@ -83,3 +83,31 @@ test("the badges' look follows the decision, and the page holds no status vocabu
   assertNoErrors(errors);
   await page.close();
 });
+
+test("a parent's nested children are rows right under it, each decided by the package", async () => {
+  const { page, errors } = await openConsole(browser, "migration");
+  const tasks = await apiTasks("migration");
+  const parent = tasks.find((task) => task.is_parent);
+  const children = [
+    { id: "child-running", name: "child running", db_use_type: "migration", status: "INCRE_TRANSFER_STARTED" },
+    { id: "child-stopped", name: "child stopped", db_use_type: "migration", status: "RELEASE_RESOURCE_COMPLETE" },
+  ];
+  await page.route("**/jobs?**", async (route) => {
+    const response = await route.fetch();
+    const payload = await response.json();
+    payload.jobs.find((job) => job.id === parent.id).children = children;
+    await route.fulfill({ response, json: payload });
+  });
+  await page.click('[data-action="refresh"]');
+  await row(page, "child-running").waitFor();
+  const ids = await page.locator("tr[data-task-id]").evaluateAll((rows) => rows.map((tr) => tr.dataset.taskId));
+  const at = ids.indexOf(parent.id);
+  assert.deepEqual(ids.slice(at, at + 3), [parent.id, "child-running", "child-stopped"]);
+  for (const child of children) {
+    assert.equal(await row(page, child.id).getAttribute("data-parent-key"), parent.id);
+    assert.equal(await row(page, child.id).locator('[data-action="stop"]').isDisabled(), !rules.evaluateStop(child).stoppable);
+  }
+  assert.equal(await row(page, parent.id).locator('[data-action="stop"]').isDisabled(), !rules.evaluateStop({ ...parent, children }).stoppable);
+  assertNoErrors(errors);
+  await page.close();
+});
