@@ -33,6 +33,8 @@ for target in web nodejs; do
     --target $target --out-dir "$out" --out-name drs_stop_rules -- --no-default-features --features talc
 done
 rm -f pkg/*/.gitignore
+# The fast evaluateStops, in every glue file (issue 8; src/wasm/front.js).
+node scripts/inject-front.mjs pkg/web/drs_stop_rules.js pkg/node/drs_stop_rules.js
 
 version=$(cargo metadata --no-deps --format-version 1 | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).packages.find(p=>p.name==="drs-stop-rules").version))')
 

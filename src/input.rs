@@ -223,20 +223,38 @@ pub fn for_each_element<V: InputValue, T, E: From<InputError>>(
     read: impl Fn(&V, &str) -> Result<T, InputError>,
     mut visit: impl FnMut(T) -> Result<(), E>,
 ) -> Result<(), E> {
+    let len = array_len(value, path)?;
+    for i in 0..len {
+        visit(read_element(value, i, path, i, &read)?)?;
+    }
+    Ok(())
+}
+
+/// Checks that `value` is an array of at most [`MAX_TASKS`] and reads its length.
+pub fn array_len<V: InputValue>(value: &V, path: &str) -> Result<usize, InputError> {
     if value.shape() != Shape::Array {
-        return Err(wrong_type(path, "an array of task objects", value.shape()).into());
+        return Err(wrong_type(path, "an array of task objects", value.shape()));
     }
     let len = value.len().map_err(|reason| read_failed(path, reason))?;
     if len > MAX_TASKS {
-        return Err(InputError::new(path, format!("expected at most {MAX_TASKS} tasks, found {len}")).into());
+        return Err(InputError::new(path, format!("expected at most {MAX_TASKS} tasks, found {len}")));
     }
-    for i in 0..len {
-        let element_path = || index(path, i);
-        let element = value.element(i).map_err(|reason| read_failed(&element_path(), reason))?;
-        // Read at the root, so the element's path is only formatted when something is wrong.
-        visit(read(&element, "").map_err(|error| error.under(&element_path()))?)?;
-    }
-    Ok(())
+    Ok(len)
+}
+
+/// Reads element `at` of `array` with `read`; errors name it as element
+/// `position` of `path` (the wasm fast path hands over one element at a time).
+pub fn read_element<V: InputValue, T>(
+    array: &V,
+    at: usize,
+    path: &str,
+    position: usize,
+    read: impl Fn(&V, &str) -> Result<T, InputError>,
+) -> Result<T, InputError> {
+    let element_path = || index(path, position);
+    let element = array.element(at).map_err(|reason| read_failed(&element_path(), reason))?;
+    // Read at the root, so the element's path is only formatted when something is wrong.
+    read(&element, "").map_err(|error| error.under(&element_path()))
 }
 
 /// Reads a language: `null` (or nothing) means the default; a string is read

@@ -1,6 +1,7 @@
 //! The WebAssembly binding: converts between JS values and the rules' types,
 //! nothing more. Every function calls the same rule code as the native API.
 
+mod batch;
 mod js_input;
 mod templates;
 
@@ -59,9 +60,10 @@ pub fn evaluate_stop(task: JsValue, options: Option<JsValue>) -> Result<JsValue,
     to_js(&crate::evaluate_stop(&task, options))
 }
 
-/// Decisions for a list of tasks, in order. The fast path for long lists:
-/// decisions that differ only in `id` share their (frozen) nested objects.
-#[wasm_bindgen(js_name = evaluateStops, skip_typescript)]
+/// Decisions for a list of tasks, in order: the careful path, all in wasm.
+/// The package's `evaluateStops` is front.js over `batch` (same answers and
+/// errors, far fewer JS<->wasm crossings); this is its reference in the
+/// wasm tests. Decisions that differ only in `id` share their (frozen) nested objects.
 pub fn evaluate_stops(tasks: JsValue, options: Option<JsValue>) -> Result<js_sys::Array, JsValue> {
     let options = read_evaluate_options(options.as_ref()).map_err(input_error)?;
     templates::decisions(&tasks, &options)

@@ -12,7 +12,7 @@ use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 
 use crate::decision::decide;
-use crate::input::{for_each_element, read_task_keeping_id};
+use crate::input::{for_each_element, read_task_keeping_id, StopTask};
 use crate::options::EvaluateOptions;
 use crate::rule_inputs::RuleInputs;
 
@@ -49,16 +49,23 @@ thread_local! {
 pub(super) fn decisions(tasks: &JsValue, options: &EvaluateOptions) -> Result<Array, JsValue> {
     let out = Array::new();
     for_each_element(tasks, "", read_task_keeping_id, |(task, id)| {
-        let template = template_for(RuleInputs::of(&task), options)?;
-        let decision: Decision = Object::assign(&Object::new(), &template).unchecked_into();
-        decision.set_id(&id.unwrap_or(JsValue::NULL));
+        let decision = decision_for(&task, id, options)?;
         out.push(&decision);
         Ok::<(), JsValue>(())
     })?;
     Ok(out)
 }
 
-fn template_for(inputs: RuleInputs, options: &EvaluateOptions) -> Result<Object, JsValue> {
+/// The decision for one task read by the careful reader: a copy of its template with its id.
+pub(super) fn decision_for(task: &StopTask, id: Option<JsValue>, options: &EvaluateOptions) -> Result<Object, JsValue> {
+    let template = template_for(RuleInputs::of(task), options)?;
+    let decision: Decision = Object::assign(&Object::new(), &template).unchecked_into();
+    decision.set_id(&id.unwrap_or(JsValue::NULL));
+    Ok(decision.into())
+}
+
+/// The frozen decision (id `null`) shared by every task with these inputs and options.
+pub(super) fn template_for(inputs: RuleInputs, options: &EvaluateOptions) -> Result<Object, JsValue> {
     let home = slot_of(&inputs, options);
     let probe = |i: usize| (home + i) % SLOTS;
     let cached = TEMPLATES.with_borrow(|slots| {

@@ -1,0 +1,98 @@
+//! The wasm half of the `evaluateStops` fast path. The JS half (front.js,
+//! put into every entry by scripts/build-pkg.sh) reads each task's fields
+//! once, in the reader's order, and materialises decisions from templates it
+//! asked for here and remembers; it decides nothing. Whatever it does not
+//! read plainly (an odd value, a throwing getter, an element that is not an
+//! object) it hands to `__stopTask`, which reads it with the careful reader,
+//! so every decision and every error is the one the careful path gives.
+//!
+//! These exports are internal (names starting with `__`): not in the
+//! TypeScript declarations, not re-exported by the package's entries.
+
+use std::cell::RefCell;
+
+use wasm_bindgen::prelude::*;
+
+use super::templates::{decision_for, template_for};
+use crate::input::{array_len, read_element, read_evaluate_options, read_task_keeping_id, StopTask};
+use crate::options::EvaluateOptions;
+use crate::rule_inputs::RuleInputs;
+
+/// Flags of a task, as front.js packs them (bit per flag that is `true`).
+const NETWORK_ABNORMAL: u32 = 1;
+const CONFIGURATION_FAILED: u32 = 2;
+const IS_PARENT: u32 = 4;
+const MULTI_WRITE: u32 = 8;
+
+/// Distinct options (language and policy) front.js refers to by number. A
+/// policy is free text, so the table is bounded: when full, it starts over,
+/// and front.js, told so, forgets every template it keeps.
+const OPTION_SLOTS: usize = 64;
+
+thread_local! {
+    static OPTIONS: RefCell<Vec<EvaluateOptions>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The number of these options, and whether earlier numbers were forgotten.
+fn options_id(options: EvaluateOptions) -> (usize, bool) {
+    OPTIONS.with_borrow_mut(|table| {
+        if let Some(id) = table.iter().position(|known| *known == options) {
+            return (id, false);
+        }
+        let forgotten = table.len() >= OPTION_SLOTS;
+        if forgotten {
+            table.clear();
+        }
+        table.push(options);
+        (table.len() - 1, forgotten)
+    })
+}
+
+fn options_of(id: u32) -> EvaluateOptions {
+    OPTIONS.with_borrow(|table| table.get(id as usize).cloned()).unwrap_or_default()
+}
+
+/// Starts a batch: reads the options and checks the task list, as the
+/// careful path does first. Returns `length * 128 + forgotten * 64 + options id`.
+#[wasm_bindgen(js_name = __stopBatch, skip_typescript)]
+pub fn stop_batch(tasks: JsValue, options: Option<JsValue>) -> Result<f64, JsValue> {
+    let options = read_evaluate_options(options.as_ref())?;
+    let len = array_len(&tasks, "")?;
+    let (id, forgotten) = options_id(options);
+    // Exact in an f64: len <= MAX_TASKS, far below 2^45.
+    Ok(len as f64 * 128.0 + if forgotten { 64.0 } else { 0.0 } + id as f64)
+}
+
+/// The decision for element 0 of `holder`, read carefully, reported as
+/// element `position` of the task list (front.js passes the task, or a
+/// stand-in that replays what it already read from it, so no field is read twice).
+#[wasm_bindgen(js_name = __stopTask, skip_typescript)]
+pub fn stop_task(holder: JsValue, position: u32, options: u32) -> Result<JsValue, JsValue> {
+    let (task, id) = read_element(&holder, 0, "", position as usize, read_task_keeping_id)?;
+    Ok(decision_for(&task, id, &options_of(options))?.into())
+}
+
+/// The template (the decision with `id: null`, frozen) for fields already
+/// read and checked by front.js: strings, and the flags that were `true`.
+#[wasm_bindgen(js_name = __stopTemplate, skip_typescript)]
+pub fn stop_template(
+    options: u32,
+    db_use_type: String,
+    status: String,
+    engine_type: Option<String>,
+    task_type: Option<String>,
+    flags: u32,
+) -> Result<JsValue, JsValue> {
+    let task = StopTask {
+        id: None,
+        db_use_type,
+        status,
+        engine_type,
+        task_type,
+        network_abnormal: flags & NETWORK_ABNORMAL != 0,
+        configuration_failed: flags & CONFIGURATION_FAILED != 0,
+        is_parent: flags & IS_PARENT != 0,
+        multi_write: flags & MULTI_WRITE != 0,
+    };
+    Ok(template_for(RuleInputs::of(&task), &options_of(options))?.into())
+}

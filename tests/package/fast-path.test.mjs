@@ -1,0 +1,55 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { launchOptions } from "./browser.mjs";
+import { cases, importEsm, requireCjs, workDir } from "./scratch-project.mjs";
+import { serveDirectory } from "./static-server.mjs";
+import { chromium } from "playwright-core";
+
+// evaluateStops runs through the package's JS front (src/wasm/front.js) and
+// templates; evaluateStop through the careful reader and one serde
+// conversion per call. Every corpus task must get the same decision from
+// both, in full (not the corpus's partial expectations), in every language
+// option, twice (the second time from remembered templates).
+const OPTIONS = [undefined, null, {}, { lang: "en-us" }, { lang: "zh-cn" }, { lang: " ZH_cn " }, { lang: "fr-fr" }];
+const tasks = cases.decisions.map((c) => c.task);
+
+function compareInNode(api) {
+  for (const options of OPTIONS) {
+    const oneByOne = tasks.map((task) => api.evaluateStop(task, options));
+    for (let round = 0; round < 2; round++) assert.deepStrictEqual(api.evaluateStops(tasks, options), oneByOne);
+  }
+}
+
+test("Node ESM and CommonJS: evaluateStops equals evaluateStop in full on every corpus task", async () => {
+  compareInNode(await importEsm());
+  compareInNode(requireCjs());
+});
+
+test("Chromium, the browser entry: evaluateStops equals evaluateStop in full on every corpus task", async () => {
+  const server = await serveDirectory(workDir);
+  const browser = await chromium.launch(launchOptions);
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}plain.html`);
+    const differences = await page.evaluate(
+      async ({ tasks, options }) => {
+        const api = await import("./node_modules/drs-stop-rules/web/index.js");
+        const found = [];
+        for (const o of options) {
+          const oneByOne = JSON.stringify(tasks.map((task) => api.evaluateStop(task, o)));
+          for (let round = 0; round < 2; round++) {
+            const batch = api.evaluateStops(tasks, o);
+            const plain = batch.every((d) => Object.getPrototypeOf(d) === Object.prototype);
+            if (!plain || JSON.stringify(batch) !== oneByOne) found.push(`options ${JSON.stringify(o)}, round ${round}`);
+          }
+        }
+        return found;
+      },
+      { tasks, options: OPTIONS },
+    );
+    assert.deepEqual(differences, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
