@@ -9,31 +9,43 @@ const KINDS = ["migration", "sync", "cloudDataGuard"];
 const PROBES = [{}, { network_abnormal: true }, { configuration_failed: true }, { is_parent: true }, { engine_type: "postgresql" }];
 
 /**
- * { notices: { [lang]: [kind 0..2, unknown kind 3] -> { code: message } },
- *   labels: { [lang]: [kind 0..2] -> { status: label } } }, plain JSON.
+ * { notices, deletes: { [lang]: [kind 0..2, unknown kind 3] -> { code: message } },
+ *   labels: { [lang]: [kind 0..2] -> { status: label } },
+ *   permission: { [lang]: { stop: [before, after], delete: [before, after] } } }:
+ * plain JSON. `permission` is the NO_PERMISSION sentence around the policy's name.
  */
 export function textFromPackage(api) {
   const notices = {};
+  const deletes = {};
   const labels = {};
+  const permission = {};
   for (const lang of ["en-us", "zh-cn"]) {
     const rows = api.stopMatrix(lang).rows;
     labels[lang] = KINDS.map((kind) => Object.fromEntries(rows.map((row) => [row.status, row[kind].label])));
-    notices[lang] = [...KINDS, "?"].map((kind) => {
+    notices[lang] = [];
+    deletes[lang] = [];
+    for (const kind of [...KINDS, "?"]) {
       const byCode = {};
-      for (const { status } of rows) {
+      const deleteByCode = {};
+      for (const status of [...rows.map((row) => row.status), "?"]) {
         for (const flags of PROBES) {
           const d = api.evaluateStop({ db_use_type: kind, status, ...flags }, { lang });
           const found = [d.blocked, d.modes.normal.blocked, d.modes.force.blocked, ...d.advice];
           for (const mode of [d.modes.normal, d.modes.force]) found.push(...mode.consequences, ...mode.follow_ups);
           for (const notice of found) if (notice) byCode[notice.code] = notice.message;
+          if (d.delete.blocked) deleteByCode[d.delete.blocked.code] = d.delete.blocked.message;
         }
       }
-      for (const status of ["?"]) {
-        const d = api.evaluateStop({ db_use_type: kind, status }, { lang });
-        byCode[d.blocked.code] = d.blocked.message;
-      }
-      return byCode;
-    });
+      notices[lang].push(byCode);
+      deletes[lang].push(deleteByCode);
+    }
+    const marker = "\u0000policy\u0000";
+    const around = (notice) => notice.message.split(marker);
+    const task = { db_use_type: "sync", status: "CREATE_FAILED" };
+    permission[lang] = {
+      stop: around(api.evaluateStop({ ...task, status: "PAUSED" }, { lang, policy: marker }).blocked),
+      delete: around(api.evaluateStop(task, { lang, policy: marker }).delete.blocked),
+    };
   }
-  return { notices, labels };
+  return { notices, deletes, labels, permission };
 }

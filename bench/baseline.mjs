@@ -219,18 +219,28 @@ function readTaskCarefully(task) {
   return values;
 }
 
-function readLang(options) {
-  if (options === null || options === undefined) return 0;
+// What each known policy allows (contract section 9); any other name allows nothing.
+const GRANTS = new Map([
+  ["FullAccess", { stop: true, delete: true }],
+  ["Administrator", { stop: true, delete: true }],
+  ["FullWithOutDeletePermission", { stop: true, delete: false }],
+  ["ReadOnlyAccess", { stop: false, delete: false }],
+]);
+const NOTHING = { stop: false, delete: false };
+
+/** The options as [language index, policy name], read in the package's order: lang, then policy. */
+function readOptions(options) {
+  if (options === null || options === undefined) return [0, "FullAccess"];
   if (!isPlainObject(options)) throw wrongType("", "an options object", options).toError();
-  let lang;
   try {
-    lang = read(options, "lang", "lang");
+    const lang = read(options, "lang", "lang");
+    if (typeof lang !== "string" && lang !== null && lang !== undefined) throw wrongType("lang", "a language tag string", lang);
+    const policy = read(options, "policy", "policy");
+    if (typeof policy !== "string" && policy !== null && policy !== undefined) throw wrongType("policy", "a policy name string", policy);
+    return [typeof lang === "string" ? langIndex(lang) : 0, policy ?? "FullAccess"];
   } catch (error) {
-    throw error.toError();
+    throw error instanceof InputError ? error.toError() : error;
   }
-  if (typeof lang === "string") return langIndex(lang);
-  if (lang === null || lang === undefined) return 0;
-  throw wrongType("lang", "a language tag string", lang).toError();
 }
 
 /** The stop rules over `text` (from textFromPackage): evaluateStop and evaluateStops. */
@@ -249,10 +259,30 @@ export function createBaseline(text) {
     return found;
   };
   const notes = (lang, kind, codes) => Object.freeze(codes.map((code) => notice(lang, kind, code)));
+  const deletes = LANGS.map((lang) => text.deletes[lang]);
+  const permission = LANGS.map((lang) => text.permission[lang]);
+  // NO_PERMISSION names the policy as given, so it is built per policy (per template).
+  const noPermission = (lang, policy, action) =>
+    Object.freeze({ code: "NO_PERMISSION", message: permission[lang][action].join(policy.name) });
+  const deleteNotice = (lang, kind, code, policy) =>
+    code === "NO_PERMISSION"
+      ? noPermission(lang, policy, "delete")
+      : Object.freeze({ code, message: deletes[lang][kind][code] ?? deletes[lang][UNKNOWN_KIND][code] });
+  const DELETABLE = new Set(["CREATE_FAILED", "RELEASE_RESOURCE_COMPLETE", "RELEASE_CHILD_TRANSFER_COMPLETE"].map((s) => STATUS_INDEX.get(s)));
+  const AVAILABLE = Object.freeze({ available: true, blocked: null });
+  /** The delete option (contract section 8), for a known kind and status. */
+  function deleteOf(lang, kind, status, flags, policy) {
+    let code = null;
+    if (STATUSES[status] === "DELETED") code = "DELETED";
+    else if (!DELETABLE.has(status)) code = "STOP_FIRST";
+    else if (flags & IS_PARENT && !(kind === DR && flags & MULTI_WRITE)) code = "PARENT_TASK";
+    else if (!policy.grants.delete) code = "NO_PERMISSION";
+    return code === null ? AVAILABLE : Object.freeze({ available: false, blocked: deleteNotice(lang, kind, code, policy) });
+  }
 
   // Everything in a decision but its id, for a known kind and status.
-  function blockedParts(lang, kind, dbUseType, status, label, code) {
-    const blocked = notice(lang, kind, code);
+  function blockedParts(lang, kind, dbUseType, status, label, code, deleteOption, policy) {
+    const blocked = code === "NO_PERMISSION" ? noPermission(lang, policy, "stop") : notice(lang, kind, code);
     const unavailable = (deleteType, force) =>
       Object.freeze({ available: false, delete_type: deleteType, is_force_stop: force, blocked, consequences: EMPTY, follow_ups: EMPTY });
     return {
@@ -260,18 +290,21 @@ export function createBaseline(text) {
       abnormal_reasons: EMPTY, preselected_mode: null,
       modes: Object.freeze({ normal: unavailable("terminate", false), force: unavailable("force_terminate", true) }),
       advice: EMPTY,
+      delete: deleteOption,
     };
   }
 
-  function templateOf(lang, kind, status, flags) {
+  function templateOf(lang, kind, status, flags, policy) {
     const code = STATUSES[status];
+    const deleteOption = deleteOf(lang, kind, status, flags, policy);
     const label = labels[lang][kind][code];
     const cell = TABLE[status][1][kind];
     let blockedCode = null;
     if (typeof cell === "string") blockedCode = cell;
     else if (status === CONFIGURATION && flags & CONFIGURATION_FAILED) blockedCode = "CONFIGURATION_FAILED";
     else if (flags & IS_PARENT && !(kind === DR && flags & MULTI_WRITE)) blockedCode = "PARENT_TASK";
-    if (blockedCode !== null) return blockedParts(lang, kind, KINDS[kind], code, label, blockedCode);
+    else if (!policy.grants.stop) blockedCode = "NO_PERMISSION";
+    if (blockedCode !== null) return blockedParts(lang, kind, KINDS[kind], code, label, blockedCode, deleteOption, policy);
 
     const reasons = [];
     if (cell === FORCE) reasons.push("FAILED_STATUS");
@@ -302,24 +335,34 @@ export function createBaseline(text) {
     return {
       db_use_type: KINDS[kind], status: code, status_label: label, stoppable: true, blocked: null, abnormal,
       abnormal_reasons: reasons.length ? Object.freeze(reasons) : EMPTY, preselected_mode: abnormal ? "force" : "normal",
-      modes: Object.freeze({ normal, force }), advice: notes(lang, kind, advice),
+      modes: Object.freeze({ normal, force }), advice: notes(lang, kind, advice), delete: deleteOption,
     };
   }
 
   // Templates of known kinds and statuses, kept across calls: index
   // ((lang * 3 + kind) * statuses + status) << FLAG_BITS | flags.
-  const templates = new Array(LANGS.length * 3 * STATUS_COUNT << FLAG_BITS).fill(undefined);
+  // One table per policy name (bounded: a policy is free text).
+  const policies = new Map();
+  const policyOf = (name) => {
+    let policy = policies.get(name);
+    if (policy === undefined) {
+      if (policies.size >= 64) policies.clear();
+      const templates = new Array(LANGS.length * 3 * STATUS_COUNT << FLAG_BITS).fill(undefined);
+      policies.set(name, (policy = { name, grants: GRANTS.get(name) ?? NOTHING, templates }));
+    }
+    return policy;
+  };
   const withId = (id, t) => ({
     id, db_use_type: t.db_use_type, status: t.status, status_label: t.status_label, stoppable: t.stoppable,
     blocked: t.blocked, abnormal: t.abnormal, abnormal_reasons: t.abnormal_reasons, preselected_mode: t.preselected_mode,
-    modes: t.modes, advice: t.advice,
+    modes: t.modes, advice: t.advice, delete: t.delete,
   });
 
   /**
    * The decision for one task, the fields already checked. The hot path: a
    * switch, a Map hit on the canonical status, an array index.
    */
-  function decide(lang, id, kindText, statusText, engine, taskType, network, configFailed, parent, multiWrite) {
+  function decide(lang, policy, id, kindText, statusText, engine, taskType, network, configFailed, parent, multiWrite) {
     const kind = kindIndex(kindText);
     let status = STATUS_INDEX.get(statusText);
     let normalised = statusText;
@@ -327,7 +370,8 @@ export function createBaseline(text) {
     if (kind === UNKNOWN_KIND || status < 0) {
       // Fail-safe: the raw status is the label. Rare, so built afresh.
       const code = kind === UNKNOWN_KIND ? "UNKNOWN_KIND" : "UNKNOWN_STATUS";
-      return withId(id, blockedParts(lang, kind, kindText, normalised, statusText, code));
+      const deleteOption = Object.freeze({ available: false, blocked: deleteNotice(lang, kind, code, policy) });
+      return withId(id, blockedParts(lang, kind, kindText, normalised, statusText, code, deleteOption, policy));
     }
     let flags = 0;
     if (network === true) flags |= NETWORK_ABNORMAL;
@@ -337,26 +381,29 @@ export function createBaseline(text) {
     if (typeof engine === "string" && (engine === "postgresql" || sameCode(engine, "POSTGRESQL"))) flags |= POSTGRESQL;
     if (typeof taskType === "string" && sameCode(taskType, "FULL_TRANS")) flags |= FULL_ONLY;
     const key = (((lang * 3 + kind) * STATUS_COUNT + status) << FLAG_BITS) | flags;
-    const template = templates[key] ?? (templates[key] = templateOf(lang, kind, status, flags));
+    const templates = policy.templates;
+    const template = templates[key] ?? (templates[key] = templateOf(lang, kind, status, flags, policy));
     return withId(id, template);
   }
 
-  const decideChecked = (lang, values) => decide(lang, values[0] ?? null, ...values.slice(1));
+  const decideChecked = (lang, policy, values) => decide(lang, policy, values[0] ?? null, ...values.slice(1));
 
   return {
     evaluateStop(task, options) {
-      const lang = readLang(options);
+      const [lang, policyName] = readOptions(options);
+      const policy = policyOf(policyName);
       let values;
       try {
         values = readTaskCarefully(task);
       } catch (error) {
         throw error instanceof InputError ? error.toError() : error;
       }
-      return decideChecked(lang, values);
+      return decideChecked(lang, policy, values);
     },
 
     evaluateStops(tasks, options) {
-      const lang = readLang(options);
+      const [lang, policyName] = readOptions(options);
+      const policy = policyOf(policyName);
       if (shapeOf(tasks) !== "array") throw wrongType("", "an array of task objects", tasks).toError();
       let length;
       try {
@@ -391,7 +438,7 @@ export function createBaseline(text) {
             (typeof network !== "boolean" && network != null) || (typeof configFailed !== "boolean" && configFailed != null) ||
             (typeof parent !== "boolean" && parent != null) || (typeof multiWrite !== "boolean" && multiWrite != null)
           ) break;
-          out[i] = decide(lang, id ?? null, kind, status, engine, taskType, network, configFailed, parent, multiWrite);
+          out[i] = decide(lang, policy, id ?? null, kind, status, engine, taskType, network, configFailed, parent, multiWrite);
         }
       } catch {
         // A getter threw: the careful reader below says where, as the package does.
@@ -409,7 +456,7 @@ export function createBaseline(text) {
           if (!(error instanceof InputError)) throw error;
           throw (error.path === "" ? error.under(`[${i}]`) : error).toError();
         }
-        out[i] = decideChecked(lang, values);
+        out[i] = decideChecked(lang, policy, values);
       }
       return out;
     },

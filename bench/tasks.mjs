@@ -128,8 +128,11 @@ export function variedTasks(count, statuses, seed = 7) {
   return tasks;
 }
 
-/** Language options to try: absent, null, and tags read leniently or falling back. */
-export const LANG_OPTIONS = [undefined, null, ...LANG_TAGS.map((lang) => ({ lang }))];
+// Policies: the four known ones, near misses (names match exactly) and unknown ones (named in messages).
+const POLICIES = [undefined, null, "FullAccess", "Administrator", "FullWithOutDeletePermission", "ReadOnlyAccess", "readonlyaccess", "", "Auditor <b>&amp;</b>"];
+
+/** Options to try: absent, null, and every language tag with every policy. */
+export const LANG_OPTIONS = [undefined, null, ...POLICIES.flatMap((policy) => LANG_TAGS.map((lang) => ({ lang, policy })))];
 
 // Values of the wrong type (or that throw), for the error comparisons.
 const WRONG_VALUES = [0, 1.5, true, "x", [], {}, [1], Symbol.iterator, 10n, () => 1, Number.NaN];

@@ -65,7 +65,7 @@ export function verifyYardstick(api, yardstick, cases, { varied = 100_000, broke
   for (const c of cases.errors.filter((e) => e.op !== "plan")) {
     same(`corpus error ${c.name}`, (a) => (Array.isArray(c.input) ? a.evaluateStops(c.input) : a.evaluateStop(c.input)));
   }
-  for (const odd of [undefined, null, 5, "x", {}, [], () => 1, { lang: 5 }, { lang: [] }]) {
+  for (const odd of [undefined, null, 5, "x", {}, [], () => 1, { lang: 5 }, { lang: [] }, { policy: 5 }, { lang: 5, policy: [] }, { lang: "zh-cn", policy: {} }]) {
     same(`options ${show(odd)}`, (a) => a.evaluateStops(corpusTasks.slice(0, 3), odd));
     same(`tasks ${show(odd)}`, (a) => a.evaluateStops(odd));
   }

@@ -10,7 +10,7 @@ import { chromium } from "playwright-core";
 // conversion per call. Every corpus task must get the same decision from
 // both, in full (not the corpus's partial expectations), in every language
 // option, twice (the second time from remembered templates).
-const OPTIONS = [undefined, null, {}, { lang: "en-us" }, { lang: "zh-cn" }, { lang: " ZH_cn " }, { lang: "fr-fr" }];
+const OPTIONS = [undefined, null, {}, { lang: "en-us" }, { lang: "zh-cn" }, { lang: " ZH_cn " }, { lang: "fr-fr" }, { policy: "ReadOnlyAccess" }, { lang: "zh-cn", policy: "FullWithOutDeletePermission" }, { policy: "Auditor" }];
 const tasks = cases.decisions.map((c) => c.task);
 
 function compareInNode(api) {
