@@ -35,6 +35,8 @@ done
 rm -f pkg/*/.gitignore
 # The fast evaluateStops, in every glue file (issue 8; src/wasm/front.js).
 node scripts/inject-front.mjs pkg/web/drs_stop_rules.js pkg/node/drs_stop_rules.js
+# Smaller downloads (issue 8): the glue minified.
+node scripts/minify-glue.mjs pkg/web/drs_stop_rules.js pkg/node/drs_stop_rules.js
 
 version=$(cargo metadata --no-deps --format-version 1 | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).packages.find(p=>p.name==="drs-stop-rules").version))')
 
