@@ -11,6 +11,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { launchOptions } from "../../scripts/chromium.mjs";
 
 export * as rules from "../../pkg/node/index.mjs";
 
@@ -42,11 +43,8 @@ export function apiHeaders(token = TOKEN) {
 export const KINDS = ["migration", "sync", "cloudDataGuard"];
 
 export function launchBrowser() {
-  return chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  // Chromium's flags live in one place (scripts/chromium.mjs, from webdriver.json).
+  return chromium.launch(launchOptions);
 }
 
 /**

@@ -1,19 +1,10 @@
 // Loads a page in headless Chromium (Debian's /usr/bin/chromium) and returns
 // the corpus result it publishes, with every page error and console error.
 import { chromium } from "playwright-core";
+import { launchOptions } from "../../scripts/chromium.mjs";
 
-export const launchOptions = {
-  executablePath: "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-};
+// Chromium's flags live in one place (scripts/chromium.mjs, from webdriver.json).
+export { launchOptions };
 
 export async function corpusResultOfPage(url) {
   const browser = await chromium.launch(launchOptions);
