@@ -25,7 +25,7 @@ part() {
 
 part "fuzzing (libFuzzer, $fuzz_seconds s per target)" scripts/fuzz.sh "$fuzz_seconds"
 # The package tests install the scratch project the 10^6-task runs import.
-part "npm package (make pack, scripts/test-package.sh)" bash -c 'make --no-print-directory pack && scripts/test-package.sh'
+part "npm package, memory tests over 10^5 calls (make pack, scripts/test-package.sh)" env DRS_MEMORY_CALLS=100000 bash -c 'make --no-print-directory pack && scripts/test-package.sh'
 part "the package on 10^6 tasks" bash -c 'node --test tests/soak/*.test.mjs'
 part "demo backend (release) under load and faults ($load_seconds s, $load_clients clients)" \
   scripts/load-test.sh "$load_seconds" "$load_clients"
