@@ -57,15 +57,7 @@ export function openBatchDialog({ action, tasks, lang, plan: makePlan, returnFoc
     ));
   }
 
-  render();
-  modal.focusInside(cancel);
-  return {
-    relabel(nextLang) {
-      lang = nextLang;
-      render();
-    },
-    close: modal.close,
-  };
+  return modal.show({ render, focus: cancel, setLang: (next) => (lang = next) });
 }
 
 function countOf(plan, mode) {

@@ -44,13 +44,5 @@ export function openDeleteDialog({ task, lang, rules, returnFocus, onConfirm, on
     ));
   }
 
-  render();
-  modal.focusInside(cancel);
-  return {
-    relabel(nextLang) {
-      lang = nextLang;
-      render();
-    },
-    close: modal.close,
-  };
+  return modal.show({ render, focus: cancel, setLang: (next) => (lang = next) });
 }

@@ -55,15 +55,7 @@ export function openDetailsDialog({ task, lang, rules, returnFocus, onClose }) {
     ));
   }
 
-  render();
-  modal.focusInside(done);
-  return {
-    relabel(nextLang) {
-      lang = nextLang;
-      render();
-    },
-    close: modal.close,
-  };
+  return modal.show({ render, focus: done, setLang: (next) => (lang = next) });
 }
 
 function row(label, value) {

@@ -61,6 +61,21 @@ export function showModal({ returnFocus, onClose }) {
       if (active && active.isConnected && dialog.contains(active) && !active.disabled) active.focus();
       else (focusables(dialog)[0] ?? dialog).focus();
     },
+    /**
+     * Renders the dialog, moves focus in (`focus` if it can take it) and
+     * returns what the page keeps: `relabel(lang)` (another language) and `close`.
+     */
+    show({ render, focus, setLang }) {
+      render();
+      this.focusInside(focus);
+      return {
+        relabel(lang) {
+          setLang(lang);
+          render();
+        },
+        close,
+      };
+    },
     /** Moves focus into the dialog: `preferred` if given and focusable, else the first control. */
     focusInside(preferred) {
       const target = preferred && !preferred.disabled ? preferred : focusables(dialog)[0] ?? dialog;

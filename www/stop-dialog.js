@@ -65,13 +65,5 @@ export function openStopDialog({ task, lang, rules, returnFocus, onConfirm, onCl
     ));
   }
 
-  render();
-  modal.focusInside(forceBox);
-  return {
-    relabel(nextLang) {
-      lang = nextLang;
-      render();
-    },
-    close: modal.close,
-  };
+  return modal.show({ render, focus: forceBox, setLang: (next) => (lang = next) });
 }
