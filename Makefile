@@ -9,7 +9,7 @@ TARBALL := dist/drs-stop-rules-$(VERSION).tgz
 .PHONY: help bootstrap pkg pack demo test soak bench fuzz load table readme-table screenshot clean
 
 help:
-	@echo "make demo    - build everything and serve the demo console on 127.0.0.1 (PORT, default 8080)"
+	@echo "make demo    - build everything and serve the demo console on 127.0.0.1 (PORT, default 8080); open the printed URL (it carries the token)"
 	@echo "make test    - run every test (native, CLI, wasm in Node and Chromium, package, console); prints its time"
 	@echo "make soak    - the long runs: fuzzing 60 s per target, the package on 10^6 tasks, 30 s of load"
 	@echo "make pack    - build the npm package tarball into dist/"

@@ -4,8 +4,13 @@
 # 127.0.0.1:${PORT:-8080}, serving www/ at / and the package's web build
 # (pkg/web/, from `make pkg`) at /pkg/.
 #
-# Environment: PORT (0 = any free port; the URL is printed), DRS_STOP_DELAY_MS
-# (default 3000), DRS_SEED (JSON array of task snapshots), DRS_WWW_DIR, DRS_PKG_DIR.
+# It prints the console's URL with the access token (http://127.0.0.1:PORT/#token=…).
+#
+# Environment: PORT (0 = any free port), DRS_STOP_DELAY_MS (default 3000),
+# DRS_SEED (JSON array of task snapshots), DRS_PROJECT_ID, DRS_AUTH_TOKEN (else
+# a random token), DRS_TOKENS (more tokens with policies), DRS_STATE (a file
+# keeping task state across restarts; else state is in memory), DRS_WWW_DIR,
+# DRS_PKG_DIR. See README.md ("The demo console") and server/LIMITS.md.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -30,7 +30,9 @@ node tests/load/seed.mjs target/load/seed.json 8
 
 . scripts/lib/server.sh
 start_server load-test 30 env PORT=0 DRS_STOP_DELAY_MS="$stop_delay_ms" DRS_SEED="$root/target/load/seed.json" \
+  DRS_PROJECT_ID=load DRS_AUTH_TOKEN="$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')" \
   "${CARGO_TARGET_DIR:-$root/target}/$profile/drs-console-server"
+export CONSOLE_TOKEN="$token" CONSOLE_PROJECT=load SERVER_PID="$server_pid"
 echo "load-test: $profile server at $url, $seconds s, $clients clients, stop delay $stop_delay_ms ms"
 
 status=0

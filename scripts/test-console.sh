@@ -11,14 +11,17 @@ cd "$root"
 cargo build -q -p drs-console-server
 
 . scripts/lib/server.sh
-start_server test-console 60 env PORT=0 DRS_STOP_DELAY_MS="${DRS_STOP_DELAY_MS:-300}" scripts/demo.sh
+# A fresh token per run, as the tests' own API calls need it too (CONSOLE_TOKEN).
+start_server test-console 60 env PORT=0 DRS_STOP_DELAY_MS="${DRS_STOP_DELAY_MS:-300}" \
+  DRS_AUTH_TOKEN="$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')" scripts/demo.sh
 echo "test-console: console at $url"
+export CONSOLE_TOKEN="$token"
 
 # The page warns (and the tests fail) when pkg/ was built from other rules than
 # the server; say so plainly instead of as a failing assertion.
 CONSOLE_URL="$url" node --input-type=module -e '
   const { rulesVersion } = await import(process.cwd() + "/pkg/node/index.mjs");
-  const response = await fetch(new URL("/v3/p/jobs", process.env.CONSOLE_URL));
+  const response = await fetch(new URL("/v3/auth/tokens", process.env.CONSOLE_URL), { headers: { "X-Auth-Token": process.env.CONSOLE_TOKEN } });
   const backend = response.headers.get("x-stop-rules-version");
   if (backend !== rulesVersion()) {
     console.error(`test-console: pkg/ runs rules ${rulesVersion()} but the server runs ${backend}; rebuild pkg/ (make pkg)`);

@@ -3,7 +3,8 @@
 # kernel pick the port), so callers wait for that line rather than guess.
 
 # start_server NAME TIMEOUT_SECONDS COMMAND [ARGS...]
-# Starts COMMAND in the background, waits for its URL and sets $url; the server
+# Starts COMMAND in the background, waits for its URL and sets $url (without
+# the token) and $token (the `#token=` the server printed); the server
 # is stopped when the calling script exits. $server_pid and $server_log stay
 # available (is it alive? what did it print?).
 start_server() {
@@ -18,7 +19,10 @@ start_server() {
   url=""
   for _ in $(seq 1 $((timeout * 10))); do
     url="$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$server_log" | head -n1 || true)"
-    [ -n "$url" ] && return 0
+    if [ -n "$url" ]; then
+      token="$(grep -o '#token=[^ ]*' "$server_log" | head -n1 | cut -d= -f2- || true)"
+      return 0
+    fi
     if ! kill -0 "$server_pid" 2>/dev/null; then
       cat "$server_log" >&2
       echo "$name: the server exited before listening" >&2

@@ -2,14 +2,20 @@
 //!
 //! Environment: `PORT` (default 8080; 0 picks a free port), `DRS_STOP_DELAY_MS`
 //! (default 3000), `DRS_SEED` (a JSON array of task snapshots replacing the
-//! built-in samples), `DRS_WWW_DIR`, `DRS_PKG_DIR` (default: `www/` and
-//! `pkg/web/` of the repository).
+//! built-in samples), `DRS_PROJECT_ID`, `DRS_AUTH_TOKEN` (else a random
+//! token), `DRS_TOKENS` (more tokens with policies), `DRS_STATE` (a file
+//! keeping task state across restarts), `DRS_WWW_DIR`, `DRS_PKG_DIR`
+//! (default: `www/` and `pkg/web/` of the repository).
+//!
+//! SIGTERM and SIGINT alike stop it gracefully: no new connections, requests
+//! in flight answered (at most 5 s), exit status 0.
 
 use std::io::Write;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
 
 use drs_console_server::{app, serve_with_limits, Config};
+use tokio::signal::unix::{signal, SignalKind};
 
 const DEFAULT_PORT: u16 = 8080;
 
@@ -35,8 +41,26 @@ async fn main() -> ExitCode {
     };
     warn_if_missing(&config);
     let task_count = config.tasks.len();
+    let token = config.auth_token.clone();
+    let durable = config
+        .state_path
+        .as_ref()
+        .map_or_else(|| "state in memory".to_string(), |path| format!("state in {}", path.display()));
 
-    // Loopback only: this is a demo backend without authentication.
+    // Signals first: a SIGTERM that arrives while starting up still stops the server gracefully.
+    let (Ok(mut terminate), Ok(mut interrupt)) = (signal(SignalKind::terminate()), signal(SignalKind::interrupt()))
+    else {
+        eprintln!("drs-console-server: cannot watch for SIGTERM and SIGINT");
+        return ExitCode::from(1);
+    };
+    let app = match app(config) {
+        Ok(app) => app,
+        Err(error) => {
+            eprintln!("drs-console-server: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    // Loopback only, and every API request needs the token.
     let listener = match tokio::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, port))).await {
         Ok(listener) => listener,
         Err(error) => {
@@ -51,15 +75,21 @@ async fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    // The test script waits for this exact line to learn the port.
-    println!("DRS stop console: http://{address}/ ({task_count} tasks, rules {})", drs_stop_rules::rules_version());
+    // The scripts wait for this exact line to learn the port and the token.
+    println!(
+        "DRS stop console: http://{address}/#token={token} ({task_count} tasks, rules {}, {durable})",
+        drs_stop_rules::rules_version()
+    );
     let _ = std::io::stdout().flush();
 
-    let shutdown = async {
-        let _ = tokio::signal::ctrl_c().await;
+    let shutdown = async move {
+        tokio::select! {
+            _ = terminate.recv() => {}
+            _ = interrupt.recv() => {}
+        }
     };
     // Not axum::serve: it sets no deadline for request heads (see serve.rs).
-    serve_with_limits(listener, app(config), shutdown).await;
+    serve_with_limits(listener, app, shutdown).await;
     ExitCode::SUCCESS
 }
 

@@ -14,8 +14,8 @@ pub const TASK_DELETED: &str = "TASK_DELETED";
 
 pub fn task_not_found(lang: Lang) -> &'static str {
     match lang {
-        Lang::ZhCn => "任务不存在。",
-        Lang::EnUs => "No task with this id exists.",
+        Lang::ZhCn => "无此任务。",
+        Lang::EnUs => "No such task.",
     }
 }
 

@@ -63,14 +63,14 @@ impl JobResult {
     }
 }
 
-/// Applies one job to the store. The caller holds the store's lock, so jobs
-/// on one task are serialized; for an accepted stop it schedules the move to
-/// [`STOPPED`].
-pub fn apply(store: &mut Store, id: &str, action: Action, lang: Lang) -> JobResult {
-    if store.is_deleted(id) && store.get(id).is_none() {
+/// Applies one job to a project's tasks. The caller holds the store's lock,
+/// so jobs on one task are serialized; for an accepted stop the caller
+/// schedules the move to [`STOPPED`].
+pub fn apply(store: &mut Store, project: &str, id: &str, action: Action, lang: Lang) -> JobResult {
+    if store.is_deleted(project, id) {
         return JobResult::failed(id, messages::TASK_DELETED, messages::task_deleted(lang));
     }
-    let Some(task) = store.get_mut(id) else {
+    let Some(task) = store.get(project, id).cloned() else {
         return JobResult::failed(id, messages::TASK_NOT_FOUND, messages::task_not_found(lang));
     };
     match action {
@@ -80,7 +80,7 @@ pub fn apply(store: &mut Store, id: &str, action: Action, lang: Lang) -> JobResu
             let option = decision.modes.get(mode);
             match &option.blocked {
                 None if option.available => {
-                    task.set_status(STOPPING.as_str());
+                    store.set_status(project, id, STOPPING.as_str(), true);
                     JobResult::success(id)
                 }
                 Some(blocked) => JobResult::failed(id, blocked.code.as_str(), &blocked.message),
@@ -99,7 +99,7 @@ pub fn apply(store: &mut Store, id: &str, action: Action, lang: Lang) -> JobResu
                 )
             );
             if deletable {
-                store.delete(id);
+                store.delete(project, id);
                 JobResult::success(id)
             } else {
                 JobResult::failed(id, messages::TASK_NOT_DELETABLE, messages::task_not_deletable(lang))
@@ -109,11 +109,11 @@ pub fn apply(store: &mut Store, id: &str, action: Action, lang: Lang) -> JobResu
 }
 
 /// Completes a stop: called after the delay; a task that has meanwhile left
-/// [`STOPPING`] (or been deleted) is left alone.
-pub fn complete(store: &mut Store, id: &str) {
-    if let Some(task) = store.get_mut(id) {
-        if Status::parse(task.status()) == Status::Known(STOPPING) {
-            task.set_status(STOPPED.as_str());
-        }
+/// [`STOPPING`] (or been deleted) is left alone. Whether anything changed.
+pub fn complete(store: &mut Store, project: &str, id: &str) -> bool {
+    let stopping = store.get(project, id).is_some_and(|task| Status::parse(task.status()) == Status::Known(STOPPING));
+    if stopping {
+        store.set_status(project, id, STOPPED.as_str(), false);
     }
+    stopping
 }

@@ -13,6 +13,8 @@ import net from "node:net";
 const base = new URL(process.env.CONSOLE_URL ?? "");
 if (base.hostname !== "127.0.0.1") throw new Error(`CONSOLE_URL must be on 127.0.0.1, got ${base}`);
 const PORT = Number(base.port);
+const TOKEN = process.env.CONSOLE_TOKEN ?? "";
+const PROJECT = process.env.CONSOLE_PROJECT ?? "faults";
 
 // server/LIMITS.md
 const BODY_LIMIT = 1024 * 1024;
@@ -21,15 +23,15 @@ const BODY_READ_TIMEOUT_MS = 10_000;
 const SLACK_MS = 2_500; // timers, scheduling on a loaded machine
 const NORMAL_P99_BOUND_MS = 1_000; // normal clients while slow clients hold connections
 
-const STATUS = "/v3/faults/jobs/batch-status";
-const JOBS = "/v3/faults/jobs/batch-jobs";
-const LIST = "/v3/faults/jobs";
+const STATUS = `/v3/${PROJECT}/jobs/batch-status`;
+const JOBS = `/v3/${PROJECT}/jobs/batch-jobs`;
+const LIST = `/v3/${PROJECT}/jobs`;
 const checks = [];
 const check = (name, ok, detail) => checks.push({ name, ok: Boolean(ok), ...(ok ? {} : { detail }) });
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function send(method, path, body, headers = {}) {
-  const response = await fetch(new URL(path, base), { method, body, headers, signal: AbortSignal.timeout(15_000) });
+  const response = await fetch(new URL(path, base), { method, body, headers: { "X-Auth-Token": TOKEN, ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers }, signal: AbortSignal.timeout(15_000) });
   const text = await response.text();
   let json = null;
   try {
@@ -112,19 +114,19 @@ for (const body of ['{"jobs": [{"job_id": 1, "delete_type": "terminate"}]}', '{"
   const chunks = (async function* () {
     for (let i = 0; i < 3; i++) yield new Uint8Array(BODY_LIMIT).fill(0x20);
   })();
-  const chunked = await fetch(new URL(STATUS, base), { method: "POST", body: chunks, duplex: "half", signal: AbortSignal.timeout(15_000) }).catch((error) => ({ status: error.cause?.code ?? String(error) }));
+  const chunked = await fetch(new URL(STATUS, base), { method: "POST", headers: { "X-Auth-Token": TOKEN, "content-type": "application/json" }, body: chunks, duplex: "half", signal: AbortSignal.timeout(15_000) }).catch((error) => ({ status: error.cause?.code ?? String(error) }));
   check("a 3 MiB chunked body", [413, "EPIPE", "ECONNRESET"].includes(chunked.status), `${chunked.status}`);
 
   // A Content-Length of 10 GB with almost nothing sent: refused at once, not waited for.
   const liar = rawConnection();
   const started = performance.now();
-  liar.write(`POST ${STATUS} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10000000000\r\nConnection: close\r\n\r\n{"jobs"`);
+  liar.write(`POST ${STATUS} HTTP/1.1\r\nHost: 127.0.0.1:${PORT}\r\nX-Auth-Token: ${TOKEN}\r\nContent-Type: application/json\r\nContent-Length: 10000000000\r\nConnection: close\r\n\r\n{"jobs"`);
   const lied = await Promise.race([liar.closed, sleep(5_000).then(() => null)]);
   liar.socket.destroy();
   check("Content-Length 10 GB: 413 without waiting for the body", lied?.received.startsWith("HTTP/1.1 413") && performance.now() - started < 5_000, lied?.received.slice(0, 80) ?? "no answer within 5 s");
 
   const huge = rawConnection();
-  huge.write(`GET ${LIST} HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ${"h".repeat(1024 * 1024)}\r\n\r\n`);
+  huge.write(`GET ${LIST} HTTP/1.1\r\nHost: 127.0.0.1:${PORT}\r\nX-Auth-Token: ${TOKEN}\r\nX-Big: ${"h".repeat(1024 * 1024)}\r\n\r\n`);
   const hugeReply = await Promise.race([huge.closed, sleep(5_000).then(() => null)]);
   huge.socket.destroy();
   const hugeStatus = hugeReply?.received.slice(9, 12);
@@ -137,8 +139,8 @@ const slow = { header_connections: 40, body_connections: 10, idle_connections: 1
   const slowHeaders = Array.from({ length: slow.header_connections }, () => rawConnection());
   const slowBodies = Array.from({ length: slow.body_connections }, () => rawConnection());
   const idle = Array.from({ length: slow.idle_connections }, () => rawConnection());
-  slowHeaders.forEach((c) => c.write(`GET ${LIST} HTTP/1.1\r\nHost: 127.0.0.1\r\n`));
-  slowBodies.forEach((c) => c.write(`POST ${STATUS} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 64\r\n\r\n{`));
+  slowHeaders.forEach((c) => c.write(`GET ${LIST} HTTP/1.1\r\nHost: 127.0.0.1:${PORT}\r\nX-Auth-Token: ${TOKEN}\r\n`));
+  slowBodies.forEach((c) => c.write(`POST ${STATUS} HTTP/1.1\r\nHost: 127.0.0.1:${PORT}\r\nX-Auth-Token: ${TOKEN}\r\nContent-Type: application/json\r\nContent-Length: 64\r\n\r\n{`));
 
   // Drip a byte a second into every slow connection, for at most 20 s.
   const dripUntil = performance.now() + 20_000;
@@ -188,11 +190,11 @@ const slow = { header_connections: 40, body_connections: 10, idle_connections: 1
 const dropped = { partial_headers: 30, partial_bodies: 30, unread_responses: 20 };
 {
   const drops = [];
-  for (let i = 0; i < dropped.partial_headers; i++) drops.push([rawConnection(), `GET ${LIST} HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Half`]);
-  for (let i = 0; i < dropped.partial_bodies; i++) drops.push([rawConnection(), `DELETE ${JOBS} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n{"jobs": [{"job_id": "a", "delete_`]);
+  for (let i = 0; i < dropped.partial_headers; i++) drops.push([rawConnection(), `GET ${LIST} HTTP/1.1\r\nHost: 127.0.0.1:${PORT}\r\nX-Auth-Token: ${TOKEN}\r\nX-Half`]);
+  for (let i = 0; i < dropped.partial_bodies; i++) drops.push([rawConnection(), `DELETE ${JOBS} HTTP/1.1\r\nHost: 127.0.0.1:${PORT}\r\nX-Auth-Token: ${TOKEN}\r\nContent-Length: 100\r\n\r\n{"jobs": [{"job_id": "a", "delete_`]);
   for (let i = 0; i < dropped.unread_responses; i++) {
     const body = JSON.stringify({ jobs: [{ job_id: `dropped-${i}`, delete_type: "terminate" }] });
-    drops.push([rawConnection(), `DELETE ${JOBS} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: ${body.length}\r\n\r\n${body}`]);
+    drops.push([rawConnection(), `DELETE ${JOBS} HTTP/1.1\r\nHost: 127.0.0.1:${PORT}\r\nX-Auth-Token: ${TOKEN}\r\nContent-Length: ${body.length}\r\n\r\n${body}`]);
   }
   for (const [connection, text] of drops) connection.write(text);
   await sleep(100);

@@ -19,7 +19,8 @@ import { rules } from "./rules.mjs";
 const base = new URL(process.env.CONSOLE_URL ?? "");
 if (base.hostname !== "127.0.0.1") throw new Error(`CONSOLE_URL must be on 127.0.0.1, got ${base}`);
 const [seconds = 30, clients = 50, stopDelayMs = 200] = process.argv.slice(2).map(Number);
-const PROJECT = "load";
+const PROJECT = process.env.CONSOLE_PROJECT ?? "load";
+const TOKEN = process.env.CONSOLE_TOKEN ?? "";
 const MAX_REQUESTS_PER_CLIENT = 1_000_000; // a bound besides the deadline
 const REQUEST_TIMEOUT_MS = 10_000;
 const DELETABLE = new Set(["CREATE_FAILED", "RELEASE_RESOURCE_COMPLETE", "RELEASE_CHILD_TRANSFER_COMPLETE"]);
@@ -35,7 +36,7 @@ async function call(endpoint, method, path, body, expectStatus) {
   const start = performance.now();
   const response = await fetch(new URL(path, base), {
     method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
+    headers: { "X-Auth-Token": TOKEN, ...(body === undefined ? {} : { "content-type": "application/json" }) },
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });

@@ -5,7 +5,7 @@
 use std::net::SocketAddr;
 use std::time::Duration;
 
-use drs_console_server::{app, Config, Task};
+use drs_console_server::{app, serve_with_limits, Config, Task};
 use http_body_util::{BodyExt, Full};
 use hyper::body::Bytes;
 use hyper::header::HeaderMap;
@@ -14,11 +14,17 @@ use serde_json::Value;
 
 pub const PROJECT: &str = "0549b0bd2b00d3f52f9cc0138c6b0f1e";
 
-/// A server on a free loopback port, running until the test's runtime ends.
+/// The `FullAccess` token of [`PROJECT`] in every server [`start`] starts;
+/// [`request`] sends it unless the test gives its own `x-auth-token`.
+pub const TOKEN: &str = "test-token-full-access";
+
+/// A server on a free loopback port, served as `main` serves it, with
+/// [`TOKEN`] as its token, running until the test's runtime ends.
 pub async fn start(config: Config) -> SocketAddr {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1:0");
     let address = listener.local_addr().expect("local address");
-    tokio::spawn(async move { axum::serve(listener, app(config)).await.expect("serve") });
+    let app = app(Config { auth_token: TOKEN.to_string(), ..config }).expect("app");
+    tokio::spawn(serve_with_limits(listener, app, std::future::pending()));
     address
 }
 
@@ -44,7 +50,29 @@ impl Reply {
     }
 }
 
+/// A request with `Host: 127.0.0.1:PORT`, `X-Auth-Token: TOKEN` and, with
+/// a body, `Content-Type: application/json`, unless `headers` name them
+/// (an empty value leaves the header out).
 pub async fn request(
+    address: SocketAddr,
+    method: &str,
+    path: &str,
+    body: impl Into<Bytes>,
+    headers: &[(&str, &str)],
+) -> Reply {
+    let body = body.into();
+    let host = address.to_string();
+    let mut all: Vec<(&str, &str)> = vec![("host", &host), ("x-auth-token", TOKEN)];
+    if !body.is_empty() {
+        all.push(("content-type", "application/json"));
+    }
+    all.retain(|(name, _)| !headers.iter().any(|(given, _)| given.eq_ignore_ascii_case(name)));
+    all.extend(headers.iter().filter(|(_, value)| !value.is_empty()));
+    raw_request(address, method, path, body, &all).await
+}
+
+/// A request with exactly these headers.
+pub async fn raw_request(
     address: SocketAddr,
     method: &str,
     path: &str,
@@ -57,7 +85,7 @@ pub async fn request(
     tokio::spawn(async move {
         let _ = connection.await;
     });
-    let mut builder = hyper::Request::builder().method(method).uri(path).header("host", address.to_string());
+    let mut builder = hyper::Request::builder().method(method).uri(path);
     for (name, value) in headers {
         builder = builder.header(*name, *value);
     }
