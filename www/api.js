@@ -3,7 +3,10 @@
 // package's plan says (`plan.endpoint`); statuses are followed with v3
 // batch-status. Every response's headers are reported (the backend's rules
 // version), and every failure is an ApiError: `status` 0 when the backend
-// could not be reached at all.
+// could not be reached at all. Every call carries the tab's X-Auth-Token
+// (token.js); on 401 the user is asked for a token and the call is retried.
+
+import { askForToken, authHeaders } from "./token.js";
 
 export class ApiError extends Error {
   constructor(status, code, message) {
@@ -12,6 +15,58 @@ export class ApiError extends Error {
     this.status = status;
     this.code = code;
   }
+}
+
+/**
+ * One call: JSON in and out, the token sent; a 401 asks the user for a token
+ * and retries, until the user cancels (then the 401 is thrown like any error).
+ */
+async function request(url, { method, lang, body, onHeaders, headers = () => ({}) }) {
+  for (;;) {
+    let response;
+    try {
+      response = await fetch(url, {
+        method,
+        headers: {
+          "Accept": "application/json",
+          "X-Language": lang,
+          ...(body ? { "Content-Type": "application/json" } : {}),
+          ...authHeaders(),
+          ...headers(),
+        },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+    } catch (error) {
+      throw new ApiError(0, "NETWORK_ERROR", error instanceof Error ? error.message : String(error));
+    }
+    onHeaders?.(response.headers);
+    const payload = await response.json().catch(() => null);
+    if (response.status === 401 && (await askForToken({ lang }))) continue;
+    if (!response.ok) {
+      const code = typeof payload?.error_code === "string" ? payload.error_code : `HTTP_${response.status}`;
+      const message = typeof payload?.error_msg === "string" ? payload.error_msg : response.statusText;
+      throw new ApiError(response.status, code, message);
+    }
+    if (payload === null || typeof payload !== "object") {
+      throw new ApiError(response.status, "BAD_RESPONSE", "the answer is not a JSON object");
+    }
+    return payload;
+  }
+}
+
+/**
+ * Who the tab's token belongs to: `GET /v3/auth/tokens` ->
+ * `{ projectId, policy }` (the DRS system policy's name, for the rules'
+ * `policy` option). A page calls it first and lists that project.
+ * @param {{ lang?: string, onHeaders?: (headers: Headers) => void }} [options]
+ */
+export async function fetchSession({ lang = "en-us", onHeaders } = {}) {
+  const payload = await request("/v3/auth/tokens", { method: "GET", lang, onHeaders });
+  const token = payload.token ?? {};
+  return {
+    projectId: typeof token.project?.id === "string" ? token.project.id : null,
+    policy: typeof token.policy === "string" ? token.policy : null,
+  };
 }
 
 /** The list endpoint of each API version and how it names the task kind. */
@@ -23,39 +78,12 @@ const STATUS_PATH = "/v3/{project_id}/jobs/batch-status";
 
 /**
  * @param {{ projectId: string, onHeaders: (headers: Headers) => void, headers?: () => Record<string, string> }} options
- *   `headers` adds request headers to every call (authentication).
+ *   `headers` adds request headers to every call (besides the token).
  */
 export function createApi({ projectId, onHeaders, headers = () => ({}) }) {
   const resolve = (path) => path.replaceAll("{project_id}", encodeURIComponent(projectId));
 
-  async function call(method, path, lang, body) {
-    let response;
-    try {
-      response = await fetch(resolve(path), {
-        method,
-        headers: {
-          "Accept": "application/json",
-          "X-Language": lang,
-          ...(body ? { "Content-Type": "application/json" } : {}),
-          ...headers(),
-        },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-    } catch (error) {
-      throw new ApiError(0, "NETWORK_ERROR", error instanceof Error ? error.message : String(error));
-    }
-    onHeaders(response.headers);
-    const payload = await response.json().catch(() => null);
-    if (!response.ok) {
-      const code = typeof payload?.error_code === "string" ? payload.error_code : `HTTP_${response.status}`;
-      const message = typeof payload?.error_msg === "string" ? payload.error_msg : response.statusText;
-      throw new ApiError(response.status, code, message);
-    }
-    if (payload === null || typeof payload !== "object") {
-      throw new ApiError(response.status, "BAD_RESPONSE", "the answer is not a JSON object");
-    }
-    return payload;
-  }
+  const call = (method, path, lang, body) => request(resolve(path), { method, lang, body, onHeaders, headers });
 
   /** The array `key` of a payload, or an ApiError saying the answer has none. */
   function listOf(payload, key, status) {
