@@ -164,6 +164,14 @@ pub fn serialise(value: &impl Serialize) -> Result<Vec<u8>, ApiError> {
     })
 }
 
+/// An answer's JSON, serialised on a blocking thread (a batch answer can be
+/// a megabyte), with no lock held.
+pub async fn serialise_apart<T: Serialize + Send + 'static>(value: T) -> Result<Vec<u8>, ApiError> {
+    tokio::task::spawn_blocking(move || serialise(&value)).await.map_err(|_| {
+        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "INTERNAL", "the answer could not be serialised")
+    })?
+}
+
 /// A JSON answer, sent with (and holding until written) its budget share.
 pub fn send(status: StatusCode, bytes: Vec<u8>, mut reservation: Reservation) -> Response {
     reservation.shrink_to(bytes.len());

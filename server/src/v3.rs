@@ -9,7 +9,7 @@ use axum::response::Response;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
-use crate::api::{request_lang, send, send_unreserved, serialise, AppState};
+use crate::api::{request_lang, send, send_unreserved, serialise_apart, AppState};
 use crate::auth::{Caller, TokenOwner};
 use crate::body::JsonBody;
 use crate::error::ApiError;
@@ -116,7 +116,7 @@ pub async fn batch_status(
             })
             .collect()
     };
-    let bytes = serialise(&Results { count: results.len(), results })?;
+    let bytes = serialise_apart(Results { count: results.len(), results }).await?;
     Ok(send(StatusCode::OK, bytes, body.reservation))
 }
 
@@ -179,6 +179,6 @@ pub async fn batch_jobs(
     for id in stopping {
         state.complete_stop_later(project.to_string(), id);
     }
-    let bytes = serialise(&Results { count: results.len(), results })?;
+    let bytes = serialise_apart(Results { count: results.len(), results }).await?;
     Ok(send(StatusCode::ACCEPTED, bytes, body.reservation))
 }

@@ -21,6 +21,9 @@ const BODY_LIMIT = 1024 * 1024;
 const HEADER_READ_TIMEOUT_MS = 10_000;
 const BODY_READ_TIMEOUT_MS = 10_000;
 const SLACK_MS = 2_500; // timers, scheduling on a loaded machine
+const WRITE_STALL_TIMEOUT_MS = 10_000;
+const MEMORY_BOUND_MIB = 256;
+const FLOOD_LIST_BOUND_MS = 300;
 const NORMAL_P99_BOUND_MS = 1_000; // normal clients while slow clients hold connections
 
 const STATUS = `/v3/${PROJECT}/jobs/batch-status`;
@@ -133,6 +136,115 @@ for (const body of ['{"jobs": [{"job_id": 1, "delete_type": "terminate"}]}', '{"
   check("a 1 MiB header: refused (431) or the connection closed, never a 5xx", hugeReply !== null && (hugeStatus === "431" || hugeStatus === "" || hugeStatus?.startsWith("4")), hugeReply?.received.slice(0, 80) ?? "no answer within 5 s");
 }
 
+// ------------------------------------------------ who may call: tokens, projects, Host, body type, batch size
+const access = {};
+{
+  const call = async (name, method, path, body, headers, status, code) => {
+    const response = await fetch(new URL(path, base), { method, body, headers, signal: AbortSignal.timeout(15_000) });
+    const json = await response.json().catch(() => null);
+    check(name, response.status === status && (code === undefined || json?.error_code === code), `${response.status} ${JSON.stringify(json).slice(0, 160)}`);
+    return response;
+  };
+  await call("no token: 401", "GET", LIST, undefined, {}, 401, "TOKEN_REQUIRED");
+  await call("an unknown token: 401", "GET", LIST, undefined, { "X-Auth-Token": `${TOKEN}x` }, 401, "TOKEN_INVALID");
+  await call("another project's path: 403", "GET", `/v3/not-${PROJECT}/jobs`, undefined, { "X-Auth-Token": TOKEN }, 403, "PROJECT_FORBIDDEN");
+  await call("a text/plain body: 415", "POST", STATUS, '{"jobs": ["a"]}', { "X-Auth-Token": TOKEN, "content-type": "text/plain" }, 415, "UNSUPPORTED_MEDIA_TYPE");
+  await call("a form body: 415", "DELETE", JOBS, "jobs=a", { "X-Auth-Token": TOKEN, "content-type": "application/x-www-form-urlencoded" }, 415, "UNSUPPORTED_MEDIA_TYPE");
+  const many = JSON.stringify({ jobs: Array.from({ length: 1001 }, (_, i) => `t${i}`) });
+  await call("1,001 jobs: 400", "POST", STATUS, many, { "X-Auth-Token": TOKEN, "content-type": "application/json" }, 400, "TOO_MANY_JOBS");
+  for (const path of ["/", LIST]) {
+    const response = await fetch(new URL(path, base), { headers: { "X-Auth-Token": TOKEN } });
+    await response.arrayBuffer();
+    const csp = response.headers.get("content-security-policy") ?? "";
+    check(`${path}: nosniff, no framing, no inline script`, response.headers.get("x-content-type-options") === "nosniff" && csp.includes("frame-ancestors 'none'") && !/script-src[^;]*'unsafe-inline'/.test(csp), JSON.stringify([...response.headers]));
+  }
+  // A page on another name (DNS rebinding) sends its own Host.
+  const hosts = {};
+  for (const host of [`evil.example:${PORT}`, "127.0.0.1", `localhost:${PORT + 1}`, `localhost:${PORT}`, `[::1]:${PORT}`]) {
+    const raw = rawConnection();
+    raw.write(`GET ${LIST} HTTP/1.1\r\nHost: ${host}\r\nX-Auth-Token: ${TOKEN}\r\nConnection: close\r\n\r\n`);
+    const reply = await Promise.race([raw.closed, sleep(5_000).then(() => null)]);
+    raw.socket.destroy();
+    hosts[host] = Number(reply?.received.slice(9, 12));
+  }
+  access.hosts = hosts;
+  check("Host: only the loopback names with the own port", hosts[`localhost:${PORT}`] === 200 && hosts[`[::1]:${PORT}`] === 200 && [`evil.example:${PORT}`, "127.0.0.1", `localhost:${PORT + 1}`].every((host) => hosts[host] === 403), JSON.stringify(hosts));
+}
+
+// ------------------------------------------------ memory: clients that send 1 MiB batches and stop reading
+const memory = { clients: 24, body_bytes: 0 };
+{
+  const rss = () => {
+    try {
+      const status = readFileSync(`/proc/${process.env.SERVER_PID}/status`, "utf8");
+      const field = (name) => Number(status.match(new RegExp(`${name}:\\s+(\\d+) kB`))?.[1] ?? NaN) / 1024;
+      return { rss_mib: round(field("VmRSS")), peak_mib: round(field("VmHWM")) };
+    } catch {
+      return { rss_mib: null, peak_mib: null };
+    }
+  };
+  // 1,000 ids of ~1 KiB each: the largest batch, whose answer echoes every id.
+  const body = JSON.stringify({ jobs: Array.from({ length: 1000 }, (_, i) => `${i}-${"x".repeat(1040)}`) });
+  memory.body_bytes = body.length;
+  memory.before = rss();
+  const stalled = Array.from({ length: memory.clients }, () => {
+    const connection = rawConnection();
+    connection.socket.pause(); // never read: the answer stays with the server
+    connection.write(`POST ${STATUS} HTTP/1.1\r\nHost: 127.0.0.1:${PORT}\r\nX-Auth-Token: ${TOKEN}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+    return connection;
+  });
+  await sleep(3_000);
+  memory.while_stalled = rss();
+  // Meanwhile a normal client still lists.
+  const started = performance.now();
+  const list = await send("GET", LIST);
+  memory.list_while_stalled_ms = round(performance.now() - started);
+  check("a list while 24 clients hold 1 MiB answers unread", list.status === 200, `${list.status}`);
+  // The server gives up on them after its write deadline, or (when the kernel's socket buffers took the
+  // whole answer) closes them as idle after the head deadline (server/LIMITS.md): read again and see.
+  await sleep(Math.max(WRITE_STALL_TIMEOUT_MS, HEADER_READ_TIMEOUT_MS) + SLACK_MS - 3_000);
+  stalled.forEach((c) => c.socket.resume());
+  const closed = await Promise.all(stalled.map((c) => Promise.race([c.closed, sleep(3_000).then(() => null)])));
+  stalled.forEach((c) => c.socket.destroy());
+  memory.closed_by_server = closed.filter((c) => c !== null).length;
+  await sleep(500);
+  memory.after = rss();
+  if (memory.before.rss_mib !== null) {
+    check(`memory: peak under ${MEMORY_BOUND_MIB} MiB with ${memory.clients} clients not reading 1 MiB answers`, memory.while_stalled.peak_mib < MEMORY_BOUND_MIB, JSON.stringify(memory));
+    check("memory: given back once they are cut off", memory.after.rss_mib < memory.before.rss_mib + 64, JSON.stringify(memory));
+  }
+  check(`clients that stop reading are cut off within ${Math.max(WRITE_STALL_TIMEOUT_MS, HEADER_READ_TIMEOUT_MS) + SLACK_MS} ms`, memory.closed_by_server === memory.clients, JSON.stringify(memory));
+}
+
+// ------------------------------------------------ a normal client's list while another floods 1 MiB batch-status calls
+const flood = { flooders: 4, seconds: 5 };
+{
+  const body = JSON.stringify({ jobs: Array.from({ length: 1000 }, (_, i) => `${i}-${"y".repeat(1040)}`) });
+  let flooding = true;
+  let floodRequests = 0;
+  const floodStatuses = {};
+  const flooders = Array.from({ length: flood.flooders }, async () => {
+    while (flooding) {
+      const reply = await send("POST", STATUS, body).catch(() => ({ status: "error" }));
+      floodStatuses[reply.status] = (floodStatuses[reply.status] ?? 0) + 1;
+      floodRequests += 1;
+    }
+  });
+  const lists = [];
+  const until = performance.now() + flood.seconds * 1000;
+  while (performance.now() < until) {
+    const started = performance.now();
+    const reply = await send("GET", LIST);
+    if (reply.status === 200) lists.push(performance.now() - started);
+    await sleep(50);
+  }
+  flooding = false;
+  await Promise.all(flooders);
+  const sorted = [...lists].sort((a, b) => a - b);
+  Object.assign(flood, { flood_requests: floodRequests, flood_statuses: floodStatuses, lists: lists.length, list_p50_ms: round(percentile(sorted, 50)), list_p99_ms: round(percentile(sorted, 99)), list_max_ms: round(sorted.at(-1) ?? 0) });
+  check(`a normal client's list stays under ${FLOOD_LIST_BOUND_MS} ms (p99) while ${flood.flooders} clients flood 1 MiB batch-status calls`, lists.length > 0 && flood.list_p99_ms < FLOOD_LIST_BOUND_MS, JSON.stringify(flood));
+}
+
 // ------------------------------------------------ slow clients while a normal client is served
 const slow = { header_connections: 40, body_connections: 10, idle_connections: 10 };
 {
@@ -217,6 +329,9 @@ const faults = {
   limits: { body_limit_bytes: BODY_LIMIT, header_read_timeout_ms: HEADER_READ_TIMEOUT_MS, body_read_timeout_ms: BODY_READ_TIMEOUT_MS },
   checks: checks.length,
   failed,
+  access,
+  memory,
+  flood,
   slow_clients: slow,
   dropped_connections: dropped,
   ok: failed.length === 0,
