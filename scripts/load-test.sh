@@ -27,12 +27,18 @@ profile="${LOAD_PROFILE:-release}"
 if [ "$profile" = release ]; then cargo build -q --release -p drs-console-server; else cargo build -q -p drs-console-server; fi
 mkdir -p target/load
 node tests/load/seed.mjs target/load/seed.json 8
+# Tokens with policies that change nothing (the fault suite checks their refusals against the package).
+read_only_token="ro-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+no_delete_token="nd-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+printf '[{"token":"%s","project_id":"load","policy":"ReadOnlyAccess"},{"token":"%s","project_id":"load","policy":"FullWithOutDeletePermission"}]\n' \
+  "$read_only_token" "$no_delete_token" >target/load/tokens.json
 
 . scripts/lib/server.sh
 start_server load-test 30 env PORT=0 DRS_STOP_DELAY_MS="$stop_delay_ms" DRS_SEED="$root/target/load/seed.json" \
-  DRS_PROJECT_ID=load DRS_AUTH_TOKEN="$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')" \
+  DRS_PROJECT_ID=load DRS_TOKENS="$root/target/load/tokens.json" DRS_AUTH_TOKEN="$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')" \
   "${CARGO_TARGET_DIR:-$root/target}/$profile/drs-console-server"
-export CONSOLE_TOKEN="$token" CONSOLE_PROJECT=load SERVER_PID="$server_pid"
+export CONSOLE_TOKEN="$token" CONSOLE_PROJECT=load SERVER_PID="$server_pid" \
+  READ_ONLY_TOKEN="$read_only_token" NO_DELETE_TOKEN="$no_delete_token"
 echo "load-test: $profile server at $url, $seconds s, $clients clients, stop delay $stop_delay_ms ms"
 
 status=0

@@ -7,8 +7,6 @@ use drs_stop_rules::Lang;
 pub const TASK_NOT_FOUND: &str = "TASK_NOT_FOUND";
 /// `delete_type` is none of `terminate`, `force_terminate`, `delete`.
 pub const INVALID_DELETE_TYPE: &str = "INVALID_DELETE_TYPE";
-/// `delete` on a task that is neither stopped nor failed at creation.
-pub const TASK_NOT_DELETABLE: &str = "TASK_NOT_DELETABLE";
 /// Any operation on a task that has been deleted.
 pub const TASK_DELETED: &str = "TASK_DELETED";
 
@@ -30,12 +28,5 @@ pub fn invalid_delete_type(lang: Lang) -> &'static str {
     match lang {
         Lang::ZhCn => "delete_type 只能是 terminate、force_terminate 或 delete。",
         Lang::EnUs => "delete_type must be terminate, force_terminate or delete.",
-    }
-}
-
-pub fn task_not_deletable(lang: Lang) -> &'static str {
-    match lang {
-        Lang::ZhCn => "只能删除已结束或创建失败的任务，请先结束任务。",
-        Lang::EnUs => "Only a stopped task or one whose creation failed can be deleted; stop the task first.",
     }
 }

@@ -1,8 +1,8 @@
 //! One job of `DELETE /v3/{project_id}/jobs/batch-jobs`: a stop (normal or
-//! forced), checked by the rules crate on the store's current snapshot, or a
-//! delete.
+//! forced) or a delete, each checked by the rules crate on the store's
+//! current snapshot under the caller's policy.
 
-use drs_stop_rules::{evaluate_stop, Lang, Status, StatusCode, StopMode};
+use drs_stop_rules::{evaluate_stop, EvaluateOptions, Status, StatusCode, StopMode};
 use serde::Serialize;
 
 use crate::messages;
@@ -63,48 +63,39 @@ impl JobResult {
     }
 }
 
-/// Applies one job to a project's tasks. The caller holds the store's lock,
-/// so jobs on one task are serialized; for an accepted stop the caller
-/// schedules the move to [`STOPPED`].
-pub fn apply(store: &mut Store, project: &str, id: &str, action: Action, lang: Lang) -> JobResult {
+/// Applies one job to a project's tasks under the caller's policy. The
+/// caller holds the store's lock, so jobs on one task are serialized; for an
+/// accepted stop the caller schedules the move to [`STOPPED`]. Whether a stop
+/// or a delete is allowed is the rules crate's decision alone, on the task as
+/// it is now (not as the client saw it).
+pub fn apply(store: &mut Store, project: &str, id: &str, action: Action, options: &EvaluateOptions) -> JobResult {
+    let lang = options.lang;
     if store.is_deleted(project, id) {
         return JobResult::failed(id, messages::TASK_DELETED, messages::task_deleted(lang));
     }
     let Some(task) = store.get(project, id).cloned() else {
         return JobResult::failed(id, messages::TASK_NOT_FOUND, messages::task_not_found(lang));
     };
-    match action {
+    let decision = evaluate_stop(task.rules_view(), options);
+    let (available, blocked) = match action {
         Action::Stop(mode) => {
-            // The rules decide, on the snapshot as it is now (not as the client saw it).
-            let decision = evaluate_stop(task.rules_view(), lang);
             let option = decision.modes.get(mode);
-            match &option.blocked {
-                None if option.available => {
-                    store.set_status(project, id, STOPPING.as_str(), true);
-                    JobResult::success(id)
-                }
-                Some(blocked) => JobResult::failed(id, blocked.code.as_str(), &blocked.message),
-                // Not reachable with the crate's decisions (an unavailable mode carries
-                // its reason), but never accept a stop the rules did not allow.
-                None => JobResult::failed(id, "NOT_STOPPABLE", "The rules do not allow this stop."),
-            }
+            (option.available, option.blocked.as_ref())
         }
-        Action::Delete => {
-            let deletable = matches!(
-                Status::parse(task.status()),
-                Status::Known(
-                    StatusCode::CreateFailed
-                        | StatusCode::ReleaseResourceComplete
-                        | StatusCode::ReleaseChildTransferComplete
-                )
-            );
-            if deletable {
-                store.delete(project, id);
-                JobResult::success(id)
-            } else {
-                JobResult::failed(id, messages::TASK_NOT_DELETABLE, messages::task_not_deletable(lang))
+        Action::Delete => (decision.delete.available, decision.delete.blocked.as_ref()),
+    };
+    match blocked {
+        None if available => {
+            match action {
+                Action::Stop(_) => store.set_status(project, id, STOPPING.as_str(), true),
+                Action::Delete => store.delete(project, id),
             }
+            JobResult::success(id)
         }
+        Some(blocked) => JobResult::failed(id, blocked.code.as_str(), &blocked.message),
+        // Not reachable with the crate's decisions (an unavailable action carries
+        // its reason), but never accept what the rules did not allow.
+        None => JobResult::failed(id, "NOT_ALLOWED", "The rules do not allow this."),
     }
 }
 

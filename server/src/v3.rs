@@ -6,6 +6,7 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
+use drs_stop_rules::{EvaluateOptions, Policy};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
@@ -153,7 +154,8 @@ pub async fn batch_jobs(
     headers: HeaderMap,
     body: JsonBody,
 ) -> Result<Response, ApiError> {
-    let lang = request_lang(&headers);
+    let options = EvaluateOptions::new(request_lang(&headers)).with_policy(Policy::from_name(&grant.policy));
+    let lang = options.lang;
     let jobs = job_requests(&body.value)?;
     let project = grant.project_id.as_str();
     let mut stopping = Vec::new();
@@ -164,7 +166,7 @@ pub async fn batch_jobs(
             .map(|job| match Action::from_delete_type(job.delete_type) {
                 None => JobResult::failed(job.id, messages::INVALID_DELETE_TYPE, messages::invalid_delete_type(lang)),
                 Some(action) => {
-                    let result = stop::apply(&mut store, project, job.id, action, lang);
+                    let result = stop::apply(&mut store, project, job.id, action, &options);
                     if result.succeeded() && matches!(action, Action::Stop(_)) {
                         stopping.push(job.id.to_string());
                     }

@@ -109,7 +109,7 @@ async fn an_accepted_stop_completes_after_the_delay_and_can_then_be_deleted() {
     assert_eq!(batch_jobs(address, &[("terminate", &id)]).await.json()["results"][0]["status"], "success");
     assert_eq!(status_of(address, &id).await["status"], "RELEASE_RESOURCE_STARTED");
     // Deleting a task that is still stopping is refused.
-    assert_eq!(batch_jobs(address, &[("delete", &id)]).await.json()["results"][0]["error_code"], "TASK_NOT_DELETABLE");
+    assert_eq!(batch_jobs(address, &[("delete", &id)]).await.json()["results"][0]["error_code"], "STOP_FIRST");
     loop {
         let status = status_of(address, &id).await["status"].clone();
         if status == "RELEASE_RESOURCE_COMPLETE" {
@@ -152,9 +152,9 @@ async fn delete_only_for_failed_creation_and_stopped_tasks() {
             ("CREATE_FAILED", "success".into(), Value::Null),
             ("RELEASE_RESOURCE_COMPLETE", "success".into(), Value::Null),
             ("RELEASE_CHILD_TRANSFER_COMPLETE", "success".into(), Value::Null),
-            ("INCRE_TRANSFER_STARTED", "failed".into(), json!("TASK_NOT_DELETABLE")),
-            ("INCRE_TRANSFER_FAILED", "failed".into(), json!("TASK_NOT_DELETABLE")),
-            ("RELEASE_RESOURCE_STARTED", "failed".into(), json!("TASK_NOT_DELETABLE")),
+            ("INCRE_TRANSFER_STARTED", "failed".into(), json!("STOP_FIRST")),
+            ("INCRE_TRANSFER_FAILED", "failed".into(), json!("STOP_FIRST")),
+            ("RELEASE_RESOURCE_STARTED", "failed".into(), json!("STOP_FIRST")),
         ]
     );
 }

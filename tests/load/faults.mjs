@@ -9,6 +9,7 @@
 // Usage: CONSOLE_URL=http://127.0.0.1:PORT/ node tests/load/faults.mjs
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
+import { rules } from "./rules.mjs";
 
 const base = new URL(process.env.CONSOLE_URL ?? "");
 if (base.hostname !== "127.0.0.1") throw new Error(`CONSOLE_URL must be on 127.0.0.1, got ${base}`);
@@ -157,6 +158,30 @@ const access = {};
     await response.arrayBuffer();
     const csp = response.headers.get("content-security-policy") ?? "";
     check(`${path}: nosniff, no framing, no inline script`, response.headers.get("x-content-type-options") === "nosniff" && csp.includes("frame-ancestors 'none'") && !/script-src[^;]*'unsafe-inline'/.test(csp), JSON.stringify([...response.headers]));
+  }
+  // Policies (DRS_TOKENS, written by scripts/load-test.sh): the backend refuses exactly what the package
+  // refuses under the token's policy, with the same code. Only jobs no policy here allows change nothing.
+  access.policies = {};
+  for (const [policy, token, deleteTypes] of [["ReadOnlyAccess", process.env.READ_ONLY_TOKEN, ["terminate", "force_terminate", "delete"]], ["FullWithOutDeletePermission", process.env.NO_DELETE_TOKEN, ["delete"]]]) {
+    if (!token) continue;
+    const headers = { "X-Auth-Token": token, "content-type": "application/json" };
+    const tasks = (await (await fetch(new URL(LIST, base), { headers })).json()).jobs ?? [];
+    let same = 0;
+    const differ = [];
+    for (const deleteType of deleteTypes) {
+      const jobs = tasks.slice(0, 1000).map((task) => ({ job_id: task.id, delete_type: deleteType }));
+      const { results = [] } = await (await fetch(new URL(JOBS, base), { method: "DELETE", headers, body: JSON.stringify({ jobs }) })).json();
+      results.forEach((result, i) => {
+        const decision = rules.evaluateStop(tasks[i], { policy });
+        const option = deleteType === "delete" ? decision.delete : decision.modes[deleteType === "terminate" ? "normal" : "force"];
+        const expected = option.available ? "success" : option.blocked?.code;
+        const actual = result.status === "success" ? "success" : result.error_code;
+        if (expected === actual) same += 1;
+        else differ.push(`${deleteType} ${tasks[i].status}: ${actual}, the package says ${expected}`);
+      });
+    }
+    access.policies[policy] = { jobs: same + differ.length, same_as_package: same };
+    check(`${policy}: every job answered as the package decides`, tasks.length > 0 && differ.length === 0, differ.slice(0, 5).join("; "));
   }
   // A page on another name (DNS rebinding) sends its own Host.
   const hosts = {};

@@ -23,7 +23,6 @@ const PROJECT = process.env.CONSOLE_PROJECT ?? "load";
 const TOKEN = process.env.CONSOLE_TOKEN ?? "";
 const MAX_REQUESTS_PER_CLIENT = 1_000_000; // a bound besides the deadline
 const REQUEST_TIMEOUT_MS = 10_000;
-const DELETABLE = new Set(["CREATE_FAILED", "RELEASE_RESOURCE_COMPLETE", "RELEASE_CHILD_TRANSFER_COMPLETE"]);
 const STOPPED = "RELEASE_RESOURCE_COMPLETE";
 
 const latencies = { "GET jobs": [], "POST batch-status": [], "DELETE batch-jobs": [] };
@@ -116,12 +115,14 @@ for (const id of ids) {
     const mode = stops[0] === "terminate" ? "normal" : "force";
     if (!rules.evaluateStop(start).modes[mode].available) violate(`${id}: ${stops[0]} accepted from ${start.status}, which the rules refuse`);
   }
-  if (deletes.length > 0 && stops.length === 0 && !DELETABLE.has(start.status)) violate(`${id}: deleted from ${start.status}`);
+  // Whether a task may be deleted is the package's decision (the crate's delete rule), never written here.
+  const deletableAtStart = rules.evaluateStop(start).delete.available;
+  if (deletes.length > 0 && stops.length === 0 && !deletableAtStart) violate(`${id}: deleted from ${start.status}, which the rules refuse`);
   const expected = deletes.length > 0 ? "DELETED" : stops.length > 0 ? STOPPED : start.status;
   if (status !== expected) violate(`${id}: ends ${status}, expected ${expected} (stops ${stops}, deletes ${deletes.length}, started ${start.status})`);
   if (deletes.length > 0 ? listed.has(id) : listed.get(id) !== expected) violate(`${id}: listed as ${listed.get(id)}, expected ${expected}`);
   // Observed from the server's state alone: stopped now, or deleted from a status only a stop makes deletable.
-  if ((status === STOPPED && start.status !== STOPPED) || (status === "DELETED" && start.status !== "DELETED" && !DELETABLE.has(start.status))) stoppedTasks += 1;
+  if ((status === STOPPED && start.status !== STOPPED) || (status === "DELETED" && start.status !== "DELETED" && !deletableAtStart)) stoppedTasks += 1;
 }
 const acceptedStopCount = [...acceptedStops.values()].reduce((sum, stops) => sum + stops.length, 0);
 if (acceptedStopCount !== stoppedTasks) violate(`${acceptedStopCount} stops accepted, but ${stoppedTasks} tasks were stopped`);
