@@ -9,6 +9,7 @@
 // Usage: CONSOLE_URL=http://127.0.0.1:PORT/ node tests/load/faults.mjs
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
+import { Worker } from "node:worker_threads";
 import { rules } from "./rules.mjs";
 
 const base = new URL(process.env.CONSOLE_URL ?? "");
@@ -244,17 +245,36 @@ const memory = { clients: 24, body_bytes: 0 };
 // ------------------------------------------------ a normal client's list while another floods 1 MiB batch-status calls
 const flood = { flooders: 4, seconds: 5 };
 {
-  const body = JSON.stringify({ jobs: Array.from({ length: 1000 }, (_, i) => `${i}-${"y".repeat(1040)}`) });
-  let flooding = true;
-  let floodRequests = 0;
-  const floodStatuses = {};
-  const flooders = Array.from({ length: flood.flooders }, async () => {
-    while (flooding) {
-      const reply = await send("POST", STATUS, body).catch(() => ({ status: "error" }));
-      floodStatuses[reply.status] = (floodStatuses[reply.status] ?? 0) + 1;
-      floodRequests += 1;
-    }
-  });
+  // The same list without the flood first: what the machine alone costs (it may be shared).
+  const quiet = [];
+  for (let i = 0; i < 20; i++) {
+    const started = performance.now();
+    await send("GET", LIST);
+    quiet.push(performance.now() - started);
+    await sleep(50);
+  }
+  flood.quiet_list_p99_ms = round(percentile([...quiet].sort((a, b) => a - b), 99));
+  // The flooders run in their own thread, so their JSON work does not delay this client's event loop.
+  const floodCode = `
+    const { workerData, parentPort } = require("node:worker_threads");
+    const body = JSON.stringify({ jobs: Array.from({ length: 1000 }, (_, i) => i + "-" + "y".repeat(1040)) });
+    const statuses = {};
+    let requests = 0;
+    const until = Date.now() + workerData.ms;
+    const one = async () => {
+      while (Date.now() < until) {
+        const response = await fetch(workerData.url, { method: "POST", body, headers: { "X-Auth-Token": workerData.token, "content-type": "application/json" } }).catch(() => null);
+        const status = response ? response.status : "error";
+        if (response) await response.arrayBuffer();
+        statuses[status] = (statuses[status] ?? 0) + 1;
+        requests += 1;
+      }
+    };
+    Promise.all(Array.from({ length: workerData.flooders }, one)).then(() => parentPort.postMessage({ requests, statuses }));
+  `;
+  const worker = new Worker(floodCode, { eval: true, workerData: { url: new URL(STATUS, base).href, token: TOKEN, flooders: flood.flooders, ms: flood.seconds * 1000 + 500 } });
+  const flooded = new Promise((resolve) => worker.once("message", resolve));
+  await sleep(300); // the flood is under way
   const lists = [];
   const until = performance.now() + flood.seconds * 1000;
   while (performance.now() < until) {
@@ -263,11 +283,12 @@ const flood = { flooders: 4, seconds: 5 };
     if (reply.status === 200) lists.push(performance.now() - started);
     await sleep(50);
   }
-  flooding = false;
-  await Promise.all(flooders);
+  const { requests: floodRequests, statuses: floodStatuses } = await flooded;
+  await worker.terminate();
   const sorted = [...lists].sort((a, b) => a - b);
   Object.assign(flood, { flood_requests: floodRequests, flood_statuses: floodStatuses, lists: lists.length, list_p50_ms: round(percentile(sorted, 50)), list_p99_ms: round(percentile(sorted, 99)), list_max_ms: round(sorted.at(-1) ?? 0) });
-  check(`a normal client's list stays under ${FLOOD_LIST_BOUND_MS} ms (p99) while ${flood.flooders} clients flood 1 MiB batch-status calls`, lists.length > 0 && flood.list_p99_ms < FLOOD_LIST_BOUND_MS, JSON.stringify(flood));
+  // The bound is on what the flood adds: on a machine shared with other work, the quiet list's own time is not the server's doing.
+  check(`a normal client's list stays under ${FLOOD_LIST_BOUND_MS} ms (p99, beyond the quiet list's p99) while ${flood.flooders} clients flood 1 MiB batch-status calls`, lists.length > 0 && flood.list_p99_ms < FLOOD_LIST_BOUND_MS + flood.quiet_list_p99_ms, JSON.stringify(flood));
 }
 
 // ------------------------------------------------ slow clients while a normal client is served
