@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
-# Builds the npm package into pkg/: one tarball-ready folder that works from
-# Node ESM (import), Node CommonJS (require), bundlers (Vite) and a plain
-# <script type="module"> page.
+# Builds the npm package into pkg/ ("exports", and which entry serves whom:
+# scripts/package-json.mjs). One wasm-bindgen "web" build; every entry is
+# made from it:
 #
-#   pkg/web/   wasm-bindgen "web" target + index.js, which loads the wasm with
-#              top-level await (browsers, Vite); pkg/web/drs_stop_rules.js is
-#              the same build with an explicit init() for those who want it
-#   pkg/node/  wasm-bindgen "nodejs" target (CommonJS) + an ESM wrapper
+#   pkg/web/drs_stop_rules_bg.wasm   the one .wasm file (export ./wasm)
+#   pkg/web/drs_stop_rules.js        wasm-bindgen's module: init()/initSync()
+#                                    and the API (export ./web)
+#   pkg/web/index.js                 browsers and bundlers: fetches the .wasm
+#                                    beside it with a top-level await (".")
+#   pkg/inline/index.js              the wasm embedded, compiled synchronously
+#                                    on import (./inline; Node's import of ".")
+#   pkg/node/index.cjs               CommonJS (require of "."): the same module
+#                                    bundled as CommonJS, reads ../web/*.wasm
+#
+#   scripts/build-pkg.sh         release build (size settings, wasm-opt)
+#   scripts/build-pkg.sh --dev   debug build, no wasm-opt
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/wasm-env.sh
@@ -14,6 +22,8 @@ cd "$(dirname "$0")/.."
 # The size-first profile of Cargo.toml (the CLI and the server use `release`, for speed).
 profile_flag="--profile wasm-release"
 [ "${1:-}" = "--dev" ] && profile_flag=--dev
+
+# ---------------------------------------------------------------- 1. compile
 
 # Size settings for the shipped wasm only (tests build without them, so a
 # failing assertion still prints its message): std rebuilt for size, panics
@@ -26,32 +36,50 @@ export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=n
 export CARGO_TARGET_DIR="$PWD/target/pkg-build"
 
 rm -rf pkg
-for target in web nodejs; do
-  out=pkg/$([ $target = nodejs ] && echo node || echo web)
-  # --mode force: wasm-pack's own target check does not know build-std toolchains.
-  wasm-pack --log-level warn build $profile_flag --mode force --no-pack \
-    --target $target --out-dir "$out" --out-name drs_stop_rules -- --no-default-features --features talc
-done
-rm -f pkg/*/.gitignore
-# The fast evaluateStops, in every glue file (issue 8; src/wasm/front.js).
-node scripts/inject-front.mjs pkg/web/drs_stop_rules.js pkg/node/drs_stop_rules.js
+# --mode force: wasm-pack's own target check does not know build-std toolchains.
+# wasm-pack's own wasm-opt step is off (Cargo.toml); step 2 runs it.
+wasm-pack --log-level warn build $profile_flag --mode force --no-pack \
+  --target web --out-dir pkg/web --out-name drs_stop_rules -- --no-default-features --features talc
+rm -f pkg/web/.gitignore
+wasm=pkg/web/drs_stop_rules_bg.wasm
+
+# ---------------------------------------------------------------- 2. wasm-opt
+
+# The one place for the optimizer's flags (binaryen from npm, on PATH).
+# Size (issue 8): the module owns its memory, which starts zero-filled, and
+# nothing lives below address 1024, so wasm-opt may fold constants and offsets;
+# the producers and target-features sections are of no use to a browser.
+WASM_OPT_FLAGS=(-Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
+  --low-memory-unused --zero-filled-memory --strip-producers --strip-target-features)
+if [ "$profile_flag" != --dev ]; then
+  wasm-opt "${WASM_OPT_FLAGS[@]}" "$wasm" -o "$wasm.opt" && mv "$wasm.opt" "$wasm"
+fi
+
+# ---------------------------------------------------------------- 3. glue post-processing
+
+# wasm-bindgen's JavaScript (pkg/web/drs_stop_rules.js): every entry below
+# imports it (the CommonJS entry is bundled from it in step 4), so changes to
+# it belong here, in one place, and all entries get them.
+glue=pkg/web/drs_stop_rules.js
+# The fast evaluateStops (src/wasm/front.js) goes into the glue.
+node scripts/inject-front.mjs "$glue"
 # Smaller downloads (issue 8): the glue minified.
-node scripts/minify-glue.mjs pkg/web/drs_stop_rules.js pkg/node/drs_stop_rules.js
+node scripts/minify-glue.mjs "$glue"
 
-version=$(cargo metadata --no-deps --format-version 1 | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).packages.find(p=>p.name==="drs-stop-rules").version))')
+# The API's names, read from the glue itself, so a new exported function
+# needs no change here; wasm-bindgen's loader (default, initSync) stays out
+# of the ready-to-use entries.
+names=$(node --input-type=module -e "
+  const glue = await import('./$glue');
+  console.log(Object.keys(glue).filter((n) => n !== 'default' && n !== 'initSync' && !n.startsWith('__')).join(', '));")
 
-# Module-format markers, so Node reads each folder right.
-echo '{ "type": "module" }' > pkg/web/package.json
-echo '{ "type": "commonjs" }' > pkg/node/package.json
+# ---------------------------------------------------------------- 4. entries
 
-# The API's names, read from the build itself, so a new function needs no
-# change here (and the loader's own exports stay out of the main entries).
-names=$(node -e 'console.log(Object.keys(require("./pkg/node/drs_stop_rules.js")).filter(n => !n.startsWith("__")).join(", "))')
-
-# Browser entry: ready to use on import.
+# Browsers and bundlers: ready on import, the .wasm fetched beside this file.
 cat > pkg/web/index.js <<JS
-// Loads and instantiates the wasm module (fetched beside this file) on import,
-// so every export is ready to call. Use ./drs_stop_rules.js for manual init().
+// Fetches and compiles the .wasm beside this file on import (top-level
+// await), so every export is ready to call. For manual loading, see
+// drs-stop-rules/web; for no top-level await and no fetch, drs-stop-rules/inline.
 import init from "./drs_stop_rules.js";
 await init({ module_or_path: new URL("./drs_stop_rules_bg.wasm", import.meta.url) });
 export { ${names} } from "./drs_stop_rules.js";
@@ -59,16 +87,56 @@ JS
 # The declarations of the package's API, without the loader's internals.
 cp src/wasm/api.d.ts pkg/web/index.d.ts
 
-# Node ESM entry: the CommonJS build re-exported by name.
-cat > pkg/node/index.mjs <<JS
-import { createRequire } from "node:module";
-const api = createRequire(import.meta.url)("./drs_stop_rules.js");
-export const { ${names} } = api;
-JS
-cat > pkg/node/index.d.mts <<'TS'
-export * from "./drs_stop_rules.js";
-TS
+# Inline: the wasm as base64 in a module of its own, compiled synchronously.
+mkdir -p pkg/inline
+{
+  echo "// The wasm module (pkg/web/drs_stop_rules_bg.wasm), base64-encoded."
+  printf 'export default "%s";\n' "$(base64 -w0 "$wasm")"
+} > pkg/inline/wasm-base64.js
+cat > pkg/inline/index.js <<JS
+// The wasm embedded and compiled synchronously on import: no top-level
+// await, no fetch, no .wasm file to serve. Needs 'wasm-unsafe-eval' under a
+// Content-Security-Policy, like every way of running WebAssembly.
+import { initSync } from "../web/drs_stop_rules.js";
+import base64 from "./wasm-base64.js";
 
+function decode(text) {
+  if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(text);
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+initSync({ module: new WebAssembly.Module(decode(base64)) });
+export { ${names} } from "../web/drs_stop_rules.js";
+JS
+echo 'export * from "../web/index.js";' > pkg/inline/index.d.ts
+
+# CommonJS: the glue bundled by esbuild into one CommonJS file that reads the
+# .wasm from ../web. TextDecoder and TextEncoder come from node:util, so it
+# also runs where the globals are missing (jest's jsdom environment).
+mkdir -p pkg/node
+cat > pkg/node/util-globals.mjs <<'JS'
+export { TextDecoder, TextEncoder } from "node:util";
+JS
+cat > pkg/node/entry.mjs <<JS
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { initSync } from "../web/drs_stop_rules.js";
+initSync({ module: readFileSync(join(__dirname, "../web/drs_stop_rules_bg.wasm")) });
+export { ${names} } from "../web/drs_stop_rules.js";
+JS
+esbuild pkg/node/entry.mjs --bundle --format=cjs --platform=node --target=node18 --log-level=warning \
+  --inject:pkg/node/util-globals.mjs --legal-comments=none --log-override:empty-import-meta=silent --outfile=pkg/node/index.cjs \
+  --banner:js="// The drs-stop-rules API as CommonJS (bundled from ../web/drs_stop_rules.js), ready on require()."
+rm pkg/node/entry.mjs pkg/node/util-globals.mjs
+cp src/wasm/api.d.ts pkg/node/index.d.cts
+
+# ---------------------------------------------------------------- 5. manifest, README, licenses
+
+version=$(cargo metadata --no-deps --format-version 1 | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).packages.find(p=>p.name==="drs-stop-rules").version))')
 node scripts/package-json.mjs "$version" > pkg/package.json
-cp README.md pkg/README.md 2>/dev/null || true
-echo "built pkg/ (drs-stop-rules $version): $(ls pkg/web/*.wasm pkg/node/*.wasm | xargs -n1 wc -c | awk '{printf "%s %d B; ", $2, $1}')"
+cp docs/npm-README.md pkg/README.md
+cp LICENSE-MIT LICENSE-APACHE pkg/
+echo "built pkg/ (drs-stop-rules $version): $(wc -c < "$wasm") B of wasm, $(gzip -9 < "$wasm" | wc -c) B gzipped"

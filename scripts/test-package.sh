@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# Tests the packed npm package as a consumer gets it: installs the tarball
-# from dist/ into a scratch project (tests/package/.work) and runs
-# tests/package/*.test.mjs against it (Node ESM and CJS, tsc, Vite and a plain
-# page in headless Chromium, bad input). Run `make pack` first.
+# Tests the packed npm package as consumers get it (run `make pack` first):
+#   - installs the consumer toolchains (bundlers, test runners, publint; their
+#     versions in tests/package/package.json) once into tests/package/node_modules,
+#     again only when tests/package/package-lock.json changes;
+#   - installs the tarball from dist/ into a fresh scratch project
+#     (tests/package/.work), where every consumer lives in a folder of its own
+#     and finds the package there and its toolchain one level up;
+#   - runs tests/package/*.test.mjs: Node ESM/CJS, TypeScript, Vite, webpack,
+#     esbuild, Rollup, workers, CSP, vitest, jest, publish checks, bad input;
+#   - checks that `cargo package` has nothing to say about the crate's metadata.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
+started=$(date +%s)
 
 shopt -s nullglob
 tarballs=(dist/drs-stop-rules-*.tgz)
@@ -14,12 +21,28 @@ if [ ${#tarballs[@]} -ne 1 ]; then
   exit 1
 fi
 
+toolchains=tests/package
+if [ ! -f $toolchains/node_modules/.package-lock.json ] ||
+  [ $toolchains/package-lock.json -nt $toolchains/node_modules/.package-lock.json ]; then
+  echo "test-package: installing the consumer toolchains (tests/package/package.json)"
+  (cd $toolchains && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 work=tests/package/.work
 rm -rf "$work"
 mkdir -p "$work"
 cp -R tests/package/scratch/. "$work"/
 # The pages and Node consumers load the runner and the corpus from beside them.
 cp tests/package/corpus.mjs tests/corpus/cases.json "$work"/
-(cd "$work" && npm install --no-audit --no-fund --no-package-lock --loglevel=error "$root/${tarballs[0]}")
+(cd "$work" && npm install --no-audit --no-fund --no-package-lock --prefer-offline --loglevel=error "$root/${tarballs[0]}")
 
-node --test tests/package/
+node --test tests/package/*.test.mjs
+
+# The crate's manifest: `cargo package` warns about missing metadata.
+warnings=$(cargo package --list --allow-dirty --quiet 2>&1 >/dev/null | grep -i warning || true)
+if [ -n "$warnings" ]; then
+  echo "test-package: cargo package warns:" >&2
+  echo "$warnings" >&2
+  exit 1
+fi
+echo "test-package: $(($(date +%s) - started)) s"
