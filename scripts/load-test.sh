@@ -16,8 +16,8 @@ seconds="${1:-30}"
 clients="${2:-50}"
 stop_delay_ms="${DRS_STOP_DELAY_MS:-200}"
 
-if [ ! -f pkg/node/index.mjs ]; then
-  echo "load-test: pkg/node is missing; run make pkg first" >&2
+if [ ! -f pkg/inline/index.js ]; then
+  echo "load-test: pkg/inline is missing; run make pkg first" >&2
   exit 1
 fi
 

@@ -20,7 +20,7 @@ export CONSOLE_TOKEN="$token"
 # The page warns (and the tests fail) when pkg/ was built from other rules than
 # the server; say so plainly instead of as a failing assertion.
 CONSOLE_URL="$url" node --input-type=module -e '
-  const { rulesVersion } = await import(process.cwd() + "/pkg/node/index.mjs");
+  const { rulesVersion } = await import(process.cwd() + "/pkg/inline/index.js");
   const response = await fetch(new URL("/v3/auth/tokens", process.env.CONSOLE_URL), { headers: { "X-Auth-Token": process.env.CONSOLE_TOKEN } });
   const backend = response.headers.get("x-stop-rules-version");
   if (backend !== rulesVersion()) {

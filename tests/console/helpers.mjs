@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { launchOptions } from "../../scripts/chromium.mjs";
 
-export * as rules from "../../pkg/node/index.mjs";
+export * as rules from "../../pkg/inline/index.js";
 
 export const BASE = new URL(process.env.CONSOLE_URL ?? "http://127.0.0.1:8080/");
 /** The backend's token, when it asks for one (scripts/test-console.sh exports it). */

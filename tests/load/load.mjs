@@ -6,7 +6,7 @@
 //     after an accepted stop (once the stop delay has passed), DELETED after
 //     an accepted delete, otherwise the status it started with;
 //   - each task's stop was accepted at most once, deleted at most once, and
-//     only when the rules (pkg/node) allowed it on the task as it was;
+//     only when the rules (pkg/inline) allowed it on the task as it was;
 //   - the accepted stops are exactly the tasks that are stopped;
 //   - no 5xx, no unexpected status code.
 // Writes target/load/results.json (requests/s, p50/p99/max latency per

@@ -13,8 +13,8 @@ const contentTypes = {
   ".css": "text/css; charset=utf-8",
 };
 
-/** Serves `root`; resolves to { url, close }. */
-export async function serveDirectory(root) {
+/** Serves `root`, with `headers` on every response; resolves to { url, close }. */
+export async function serveDirectory(root, headers = {}) {
   const server = createServer(async (request, response) => {
     const pathname = decodeURIComponent(new URL(request.url, "http://127.0.0.1").pathname);
     const file = normalize(join(root, pathname.endsWith("/") ? `${pathname}index.html` : pathname));
@@ -24,7 +24,7 @@ export async function serveDirectory(root) {
     }
     try {
       const body = await readFile(file);
-      response.writeHead(200, { "content-type": contentTypes[extname(file)] ?? "application/octet-stream" });
+      response.writeHead(200, { ...headers, "content-type": contentTypes[extname(file)] ?? "application/octet-stream" });
       response.end(body);
     } catch {
       response.writeHead(404).end();
