@@ -4,8 +4,8 @@
 // browser tests (they wait for globalThis.corpusResult).
 import { expectedCheckCount, runCorpus } from "./corpus.mjs";
 
-export function corpusFromWorker(workerUrl, cases, options = { type: "module" }) {
-  const worker = new Worker(workerUrl, options);
+/** Call right after new Worker(…) (written out at the call, so that bundlers see the worker). */
+export function corpusFromWorker(worker, cases) {
   worker.postMessage(cases);
   worker.onerror = (event) => console.error(`worker error: ${event.message}`);
   worker.onmessage = ({ data }) => {
@@ -13,8 +13,10 @@ export function corpusFromWorker(workerUrl, cases, options = { type: "module" })
   };
 }
 
-export function answerCorpus(api) {
-  self.onmessage = ({ data }) => {
+/** `rules`: the package's API, or a promise of it. */
+export function answerCorpus(rules) {
+  self.onmessage = async ({ data }) => {
+    const api = await rules;
     self.postMessage({ ...runCorpus(api, data), exports: Object.keys(api).sort(), rulesVersion: api.rulesVersion() });
   };
 }

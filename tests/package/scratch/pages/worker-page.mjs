@@ -3,4 +3,4 @@
 import { corpusFromWorker } from "../worker-report.mjs";
 
 const cases = await (await fetch("../cases.json")).json();
-corpusFromWorker(new URL("./worker.mjs", import.meta.url), cases);
+corpusFromWorker(new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" }), cases);
