@@ -1,7 +1,9 @@
 // The package's declarations, as a TypeScript consumer meets them: tsc --strict
 // over a consumer of every function and type (bundler, node16 and nodenext
-// resolution; ESM and CJS), wrong calls that must fail, no `any` in the entry
-// declarations, and a declaration for every runtime export.
+// resolution, ESM and CJS, with TypeScript 7; node10, which TypeScript 7 no
+// longer has, with TypeScript 5), wrong calls that must fail, the subpath
+// exports (/inline, /web, /wasm), no `any` in the entry declarations, and a
+// declaration for every runtime export.
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -12,6 +14,7 @@ import { promisify } from "node:util";
 import { packageDir, workDir } from "./scratch-project.mjs";
 
 const tsc = fileURLToPath(new URL("../../node_modules/.bin/tsc", import.meta.url));
+const tsc5 = fileURLToPath(new URL("./node_modules/typescript5/bin/tsc", import.meta.url));
 const typesDir = join(workDir, "types");
 mkdirSync(typesDir, { recursive: true });
 
@@ -19,19 +22,21 @@ const resolutions = {
   bundler: { module: "esnext", moduleResolution: "bundler", extensions: [".ts"] },
   node16: { module: "node16", moduleResolution: "node16", extensions: [".mts", ".cts"] },
   nodenext: { module: "nodenext", moduleResolution: "nodenext", extensions: [".mts", ".cts"] },
+  // One tsc 5 run for the main entry and the subpaths (the DOM library is slow to read).
+  node10: { module: "commonjs", moduleResolution: "node10", extensions: [".ts"], compiler: tsc5, alsoSubpaths: true },
 };
 
 /**
  * Runs tsc --strict --noEmit on `files` (in .work/types) under one resolution;
  * returns { ok, errors }, errors as "file(line,col): error TS…: …" lines.
  */
-async function compile(resolution, files) {
-  const { module, moduleResolution } = resolutions[resolution];
+async function compile(resolution, files, lib = ["es2022"]) {
+  const { module, moduleResolution, compiler = tsc } = resolutions[resolution];
   const config = join(typesDir, `tsconfig.${resolution}.${files.join("+")}.json`);
-  const compilerOptions = { module, moduleResolution, target: "es2022", lib: ["es2022"], types: [], skipLibCheck: false };
+  const compilerOptions = { module, moduleResolution, target: "es2022", lib, types: [], skipLibCheck: false };
   writeFileSync(config, JSON.stringify({ compilerOptions, files }));
   try {
-    await promisify(execFile)(tsc, ["-p", config, "--strict", "--noEmit", "--pretty", "false"], { cwd: typesDir });
+    await promisify(execFile)(compiler, ["-p", config, "--strict", "--noEmit", "--pretty", "false"], { cwd: typesDir });
     return { ok: true, errors: [] };
   } catch (error) {
     if (error.code === undefined || typeof error.stdout !== "string") throw error;
@@ -51,9 +56,11 @@ test("tsc 7 is the TypeScript in use", async () => {
   assert.match(stdout, /^Version 7\./);
 });
 
-for (const [resolution, { extensions }] of Object.entries(resolutions)) {
-  test(`a consumer of every function and type compiles under --strict, moduleResolution ${resolution} (${extensions.join(", ")})`, async () => {
-    const result = await compile(resolution, extensions.map((ext) => consumerFile("consumer.ts", ext)));
+for (const [resolution, { extensions, alsoSubpaths }] of Object.entries(resolutions)) {
+  const what = alsoSubpaths ? " and of the subpath exports" : "";
+  test(`a consumer of every function and type${what} compiles under --strict, moduleResolution ${resolution} (${extensions.join(", ")})`, async () => {
+    const files = extensions.map((ext) => consumerFile("consumer.ts", ext));
+    const result = alsoSubpaths ? await compile(resolution, [...files, "subpaths.ts"], ["es2022", "dom"]) : await compile(resolution, files);
     assert.deepEqual(result.errors, []);
   });
 
@@ -69,6 +76,19 @@ for (const [resolution, { extensions }] of Object.entries(resolutions)) {
     }
   });
 }
+
+// ESM consumers (/inline and /web are ES modules); WebAssembly's types come with the DOM library.
+for (const [resolution, ext] of [["bundler", ".ts"], ["node16", ".mts"]]) {
+  test(`the subpath exports /inline, /web and /wasm are typed, moduleResolution ${resolution}`, async () => {
+    const result = await compile(resolution, [consumerFile("subpaths.ts", ext)], ["es2022", "dom"]);
+    assert.deepEqual(result.errors, []);
+  });
+}
+
+test("tsc 5 is the TypeScript of the node10 checks", async () => {
+  const { stdout } = await promisify(execFile)(tsc5, ["--version"]);
+  assert.match(stdout, /^Version 5\./);
+});
 
 /** The declaration files the "." entry points at, with the files they re-export. */
 function entryDeclarationFiles() {
