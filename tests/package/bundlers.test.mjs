@@ -3,8 +3,12 @@
 //   webpack 5, the default entry (the .wasm as an asset, top-level await);
 //   esbuild --bundle (its default iife format) and Rollup with node-resolve,
 //   through drs-stop-rules/inline (neither copies a .wasm asset).
+// And server code bundled for Node (esbuild --platform=node, webpack
+// target "node"), the package bundled into it, run in Node on the corpus.
 import assert from "node:assert/strict";
-import { readdirSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
 import { after, before, test } from "node:test";
 import { promisify } from "node:util";
 import nodeResolve from "@rollup/plugin-node-resolve";
@@ -12,7 +16,8 @@ import * as esbuild from "esbuild";
 import { rollup } from "rollup";
 import webpack from "webpack";
 import { assertWholeCorpus, closeBrowser, corpusResultOfPage } from "./browser.mjs";
-import { workDir } from "./scratch-project.mjs";
+import { expectedCheckCount, runCorpus } from "./corpus.mjs";
+import { cases, workDir } from "./scratch-project.mjs";
 import { serveDirectory } from "./static-server.mjs";
 
 const dir = `${workDir}bundlers/`;
@@ -26,10 +31,7 @@ function page(name, script, type) {
 
 const builds = {
   async webpack() {
-    const compiler = webpack({ mode: "production", context: dir, entry: "./default.js", output: { path: `${dir}out-webpack`, filename: "main.js" } });
-    const stats = await promisify(compiler.run.bind(compiler))();
-    await promisify(compiler.close.bind(compiler))();
-    assert.deepEqual(stats.toJson({ all: false, errors: true }).errors, []);
+    await runWebpack({ mode: "production", context: dir, entry: "./default.js", output: { path: `${dir}out-webpack`, filename: "main.js" } });
     assert.ok(readdirSync(`${dir}out-webpack`).some((f) => f.endsWith(".wasm")), "webpack emitted no .wasm asset");
     return page("webpack", "out-webpack/main.js", "classic");
   },
@@ -57,5 +59,36 @@ for (const [name, build] of Object.entries(builds)) {
   test(`${name}: the bundle passes the whole corpus in Chromium`, async () => {
     const url = await build();
     assertWholeCorpus(await corpusResultOfPage(`${server.url}${url}`));
+  });
+}
+
+/** Runs webpack with `config`, failing on any error. */
+async function runWebpack(config) {
+  const compiler = webpack(config);
+  const stats = await promisify(compiler.run.bind(compiler))();
+  await promisify(compiler.close.bind(compiler))();
+  assert.deepEqual(stats.toJson({ all: false, errors: true }).errors, []);
+}
+
+const serverBundles = {
+  async "esbuild --platform=node"() {
+    const outfile = `${dir}out-ssr-esbuild/server.mjs`;
+    await esbuild.build({ entryPoints: [`${dir}ssr-entry.js`], bundle: true, platform: "node", format: "esm", outfile, logLevel: "error" });
+    return { file: outfile, api: (await import(pathToFileURL(outfile).href)).default };
+  },
+  async 'webpack target: "node"'() {
+    const path = `${dir}out-ssr-webpack`;
+    await runWebpack({ mode: "production", target: "node", context: dir, entry: "./ssr-entry.js", output: { path, filename: "server.cjs", library: { type: "commonjs2" } } });
+    return { file: `${path}/server.cjs`, api: createRequire(import.meta.url)(`${path}/server.cjs`).default };
+  },
+};
+
+for (const [name, bundle] of Object.entries(serverBundles)) {
+  test(`server code bundled by ${name}, the package inside: the whole corpus passes in Node`, async () => {
+    const { file, api } = await bundle();
+    assert.doesNotMatch(readFileSync(file, "utf8"), /["']drs-stop-rules["']/, "the package was left external");
+    const result = runCorpus(api, cases);
+    assert.deepEqual(result.failures, []);
+    assert.equal(result.total, expectedCheckCount(cases));
   });
 }

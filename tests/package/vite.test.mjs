@@ -3,7 +3,7 @@
 //   entry (namespace and named imports), /inline, and a module worker with
 //   /inline sent a message right after new Worker(); a module worker with the
 //   default entry (needs worker.format "es", as the package README says);
-//   the Vite 8 dev server; SSR builds with the package external and bundled;
+//   the Vite 8 dev server, and Vite 6's with optimizeDeps.exclude; SSR builds with the package external and bundled;
 //   Vite 5 and 6 production builds with build.target "es2022" (their default
 //   target predates top-level await).
 import assert from "node:assert/strict";
@@ -12,7 +12,7 @@ import { pathToFileURL } from "node:url";
 import { after, before, test } from "node:test";
 import { build, createServer } from "vite";
 import { build as build5 } from "vite5";
-import { build as build6 } from "vite6";
+import { build as build6, createServer as createServer6 } from "vite6";
 import { assertWholeCorpus, closeBrowser, corpusResultOfPage } from "./browser.mjs";
 import { expectedCheckCount, runCorpus } from "./corpus.mjs";
 import { cases, workDir } from "./scratch-project.mjs";
@@ -61,16 +61,23 @@ for (const [name, [viteBuild, pages, config]] of Object.entries(builds)) {
   }
 }
 
-test("vite8 dev server, default configuration: the default entry and /inline pass the whole corpus", async () => {
-  const server = await createServer({ configFile: false, root: appDir, logLevel: "error", server: { host: "127.0.0.1", port: 0 } });
-  await server.listen();
-  try {
-    const url = server.resolvedUrls.local[0];
-    for (const page of ["namespace-import", "inline"]) assertWholeCorpus(await corpusResultOfPage(`${url}${page}.html`));
-  } finally {
-    await server.close();
-  }
-});
+const devServers = {
+  "vite8 dev server, default configuration": [createServer, {}],
+  'vite6 dev server, optimizeDeps: { exclude: ["drs-stop-rules"] }': [createServer6, { optimizeDeps: { exclude: ["drs-stop-rules"] } }],
+};
+for (const [name, [create, config]] of Object.entries(devServers)) {
+  test(`${name}: the default entry and /inline pass the whole corpus`, async () => {
+    const cacheDir = `${workDir}vite-cache-${name.slice(0, 5)}`;
+    const server = await create({ configFile: false, root: appDir, cacheDir, logLevel: "error", server: { host: "127.0.0.1", port: 0 }, ...config });
+    await server.listen();
+    try {
+      const url = server.resolvedUrls.local[0];
+      for (const page of ["namespace-import", "inline"]) assertWholeCorpus(await corpusResultOfPage(`${url}${page}.html`));
+    } finally {
+      await server.close();
+    }
+  });
+}
 
 for (const [name, ssr] of Object.entries({ external: {}, "bundled (noExternal)": { noExternal: true } })) {
   test(`vite8 SSR build, the package ${name}: the whole corpus passes in Node`, async () => {
