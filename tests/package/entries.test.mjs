@@ -41,11 +41,13 @@ function answers(api) {
       return { thrown: error.name, code: error.code, path: error.path, message: error.message };
     }
   };
+  const method = (c) => (c.op === "plan" ? "planStop" : c.op === "plan-delete" ? "planDelete" : Array.isArray(c.input) ? "evaluateStops" : "evaluateStop");
   return {
-    decisions: cases.decisions.map((c) => attempt(() => api.evaluateStop(c.task, { lang: c.lang }))),
+    decisions: cases.decisions.map((c) => attempt(() => api.evaluateStop(c.task, { lang: c.lang, policy: c.policy }))),
     batch: attempt(() => api.evaluateStops(cases.decisions.map((c) => c.task))),
     plans: cases.plans.map((c) => attempt(() => api.planStop(c.input))),
-    errors: cases.errors.map((c) => attempt(() => (c.op === "plan" ? api.planStop(c.input) : api.evaluateStop(c.input)))),
+    deletePlans: cases.delete_plans.map((c) => attempt(() => api.planDelete(c.input))),
+    errors: cases.errors.map((c) => attempt(() => api[method(c)](c.input))),
     labels: cases.labels.map((c) => api.statusLabel(c.db_use_type, c.status, c.lang)),
     matrix: [api.stopMatrix("en-us"), api.stopMatrix("zh-cn")],
     rulesVersion: api.rulesVersion(),
