@@ -1,37 +1,11 @@
 /**
  * A console's unit tests under jest 30 with the jsdom environment (which has
- * no TextDecoder): the package through require(), every decision, plan and
- * error case of the corpus.
+ * no TextDecoder): the package through require(), on the whole corpus.
  * @jest-environment jsdom
  */
-const rules = require("drs-stop-rules");
-const cases = require("../cases.json");
-
-const options = (c) => (c.lang === undefined && c.policy === undefined ? undefined : { lang: c.lang, policy: c.policy });
-const errorCall = (c) =>
-  c.op === "plan" ? () => rules.planStop(c.input)
-  : c.op === "plan-delete" ? () => rules.planDelete(c.input)
-  : Array.isArray(c.input) ? () => rules.evaluateStops(c.input)
-  : () => rules.evaluateStop(c.input);
+const defineCorpusTests = require("../corpus-tests.cjs");
 
 test("runs in jsdom", () => {
   expect(typeof document.createElement).toBe("function");
 });
-test.each(cases.decisions.map((c) => [c.name, c]))("decision: %s", (_, c) => {
-  expect(rules.evaluateStop(c.task, options(c))).toMatchObject(c.expect);
-});
-test("one evaluateStops batch per language and policy", () => {
-  for (const key of new Set(cases.decisions.map((c) => `${c.lang}/${c.policy}`))) {
-    const group = cases.decisions.filter((c) => `${c.lang}/${c.policy}` === key);
-    expect(rules.evaluateStops(group.map((c) => c.task), options(group[0]))).toMatchObject(group.map((c) => c.expect));
-  }
-});
-test.each(cases.plans.map((c) => [c.name, c]))("plan: %s", (_, c) => {
-  expect(rules.planStop(c.input)).toMatchObject(c.expect);
-});
-test.each(cases.delete_plans.map((c) => [c.name, c]))("delete plan: %s", (_, c) => {
-  expect(rules.planDelete(c.input)).toMatchObject(c.expect);
-});
-test.each(cases.errors.map((c) => [c.name, c]))("error: %s", (_, c) => {
-  expect(errorCall(c)).toThrow(expect.objectContaining({ name: "StopRulesInputError", code: "INVALID_INPUT", path: c.path }));
-});
+defineCorpusTests({ test, expect }, require("drs-stop-rules"), require("../cases.json"));
