@@ -30,10 +30,10 @@ test("Chromium, the browser entry: evaluateStops equals evaluateStop in full on 
   const browser = await chromium.launch(launchOptions);
   try {
     const page = await browser.newPage();
-    await page.goto(`${server.url}plain.html`);
+    await page.goto(`${server.url}pages/default.html`);
     const differences = await page.evaluate(
       async ({ tasks, options }) => {
-        const api = await import("./node_modules/drs-stop-rules/web/index.js");
+        const api = await import("../node_modules/drs-stop-rules/web/index.js");
         const found = [];
         for (const o of options) {
           const oneByOne = JSON.stringify(tasks.map((task) => api.evaluateStop(task, o)));
