@@ -2,7 +2,8 @@
 # Tests the packed npm package as consumers get it (run `make pack` first):
 #   - installs the consumer toolchains (bundlers, test runners, publint; their
 #     versions in tests/package/package.json) once into tests/package/node_modules,
-#     again only when tests/package/package-lock.json changes;
+#     again only when tests/package/package-lock.json changes (npm's cache
+#     makes that fast);
 #   - installs the tarball from dist/ into a fresh scratch project
 #     (tests/package/.work), where every consumer lives in a folder of its own
 #     and finds the package there and its toolchain one level up;
@@ -21,11 +22,14 @@ if [ ${#tarballs[@]} -ne 1 ]; then
   exit 1
 fi
 
+# Installed again only when the lockfile's content changes (not its date: a
+# checkout or a rebase touches it).
 toolchains=tests/package
-if [ ! -f $toolchains/node_modules/.package-lock.json ] ||
-  [ $toolchains/package-lock.json -nt $toolchains/node_modules/.package-lock.json ]; then
+lock_hash=$(sha256sum $toolchains/package-lock.json | cut -d' ' -f1)
+if [ "$(cat $toolchains/node_modules/.lock-hash 2>/dev/null)" != "$lock_hash" ]; then
   echo "test-package: installing the consumer toolchains (tests/package/package.json)"
   (cd $toolchains && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$lock_hash" > $toolchains/node_modules/.lock-hash
 fi
 
 work=tests/package/.work
