@@ -13,12 +13,15 @@ use std::collections::BTreeSet;
 
 use common::{corpus, section};
 use drs_stop_rules::{
-    evaluate_json, matrix_json, plan_json, AbnormalReason, Advice, BlockCode, Consequence, FollowUp, Lang,
+    evaluate_json, matrix_json, plan_delete_json, plan_json, AbnormalReason, Advice, BlockCode, Consequence, FollowUp,
+    Lang,
 };
 use serde_json::{json, Value};
 
 const DECLARATIONS: &str = include_str!("../src/wasm/api.d.ts");
-const BINDING: &str = include_str!("../src/wasm/mod.rs");
+/// The wasm-bindgen exports (src/wasm/*.rs that export anything).
+const BINDING: &str = concat!(include_str!("../src/wasm/mod.rs"), include_str!("../src/wasm/batch.rs"));
+const FRONT: &str = include_str!("../src/wasm/front.js");
 
 /// The string literals of `export type NAME = "A" | "B" ...;`.
 fn union_members(name: &str) -> Vec<String> {
@@ -50,13 +53,24 @@ fn code_unions_list_exactly_the_rust_codes() {
 
 #[test]
 fn every_exported_function_is_declared_and_nothing_else() {
-    let exported: Vec<&str> =
-        BINDING.split("js_name = ").skip(1).map(|rest| rest.split([',', ')']).next().unwrap().trim()).collect();
-    assert!(!exported.is_empty(), "no exports found in src/wasm/mod.rs");
-    let declared: Vec<&str> =
+    // The wasm exports (names starting with `__` are the glue's own), and the
+    // JS front that scripts/inject-front.mjs adds to the glue (evaluateStops).
+    let mut exported: Vec<&str> = BINDING
+        .split("js_name = ")
+        .skip(1)
+        .map(|rest| rest.split([',', ')']).next().unwrap().trim())
+        .filter(|name| !name.starts_with("__"))
+        .collect();
+    let front: Vec<&str> = FRONT.lines().filter_map(|line| line.strip_prefix("const ")?.split(" = ").next()).collect();
+    assert_eq!(front, ["evaluateStops"], "src/wasm/front.js defines one top-level function");
+    exported.extend(front);
+    assert!(exported.len() > 1, "no exports found in src/wasm/");
+    let mut declared: Vec<&str> =
         DECLARATIONS.split("export function ").skip(1).map(|rest| rest.split('(').next().unwrap().trim()).collect();
-    assert_eq!(declared, exported);
-    for name in &exported {
+    exported.sort();
+    declared.sort();
+    assert_eq!(declared, exported, "api.d.ts declares other functions than the package exports");
+    for name in BINDING.split("js_name = ").skip(1).map(|rest| rest.split([',', ')']).next().unwrap().trim()) {
         // Generated declarations would be `any`-typed duplicates.
         let attribute = format!("js_name = {name}, skip_typescript");
         assert!(BINDING.contains(&attribute), "{name} must use skip_typescript");
@@ -160,10 +174,6 @@ fn inline(ty: &str) -> Vec<Member> {
     members(braced(&ty[open..]))
 }
 
-fn member<'a>(list: &'a [Member], key: &str) -> &'a Member {
-    list.iter().find(|m| m.key == key).unwrap_or_else(|| panic!("no member {key} in {list:?}"))
-}
-
 /// Every key of every witness is declared, and every required declared key is in every witness.
 fn assert_keys(what: &str, declared: &[Member], witnesses: &[&Value]) {
     assert!(!witnesses.is_empty(), "{what}: no witness");
@@ -215,58 +225,78 @@ fn at<'a>(witnesses: &[&'a Value], key: &str) -> Vec<&'a Value> {
         .collect()
 }
 
-#[test]
-fn decisions_serialise_exactly_the_declared_keys() {
-    let decisions = decisions();
-    let decisions: Vec<&Value> = decisions.iter().collect();
-    let declared = interface("StopDecision");
-    assert_keys("StopDecision", &declared, &decisions);
+/// The object types a member's type can hold: an inline `{ ... }`, or the
+/// declared interfaces it names (`Notice<BlockCode> | null`, `A[] | B[]`).
+fn object_types(ty: &str) -> Vec<(String, Vec<Member>)> {
+    if ty.trim_start().starts_with('{') {
+        return vec![(ty.to_string(), inline(ty))];
+    }
+    let source = source();
+    ty.split(|c: char| !c.is_alphanumeric() && c != '_')
+        .filter(|word| word.chars().next().is_some_and(char::is_uppercase))
+        .filter(|word| {
+            source
+                .match_indices(&format!("export interface {word}"))
+                .any(|(start, _)| source[start + 17 + word.len()..].starts_with([' ', '<']))
+        })
+        .map(|word| (word.to_string(), interface(word)))
+        .collect()
+}
 
-    let modes = at(&decisions, "modes");
-    assert_keys("StopDecision.modes", &inline(&member(&declared, "modes").ty), &modes);
-    let options: Vec<&Value> = at(&modes, "normal").into_iter().chain(at(&modes, "force")).collect();
-    assert_keys("StopModeOption", &interface("StopModeOption"), &options);
-
-    let notices: Vec<&Value> = [at(&decisions, "blocked"), at(&decisions, "advice"), at(&options, "blocked")]
-        .into_iter()
-        .chain([at(&options, "consequences"), at(&options, "follow_ups")])
-        .flatten()
-        .collect();
-    assert_keys("Notice", &interface("Notice"), &notices);
-    // Every nested object type of a decision is checked above or below.
-    for m in &declared {
-        if m.ty.contains('{') && m.key != "modes" {
-            let nested = at(&decisions, &m.key);
-            assert_keys(&format!("StopDecision.{}", m.key), &inline(&m.ty), &nested);
+/// Checks the witnesses against `declared`, then every nested object against
+/// the type its member declares, all the way down: a field added on either
+/// side, at any depth, fails here.
+fn check_tree(what: &str, declared: &[Member], witnesses: &[&Value]) {
+    assert_keys(what, declared, witnesses);
+    for m in declared {
+        let nested = at(witnesses, &m.key);
+        let nested: Vec<&Value> = nested.into_iter().filter(|v| v.is_object()).collect();
+        if nested.is_empty() {
+            continue;
+        }
+        let types = object_types(&m.ty);
+        let here = format!("{what}.{}", m.key);
+        match types.as_slice() {
+            [] => panic!("{here}: Rust serialises objects, but api.d.ts declares {}", m.ty),
+            [(_, members)] => check_tree(&here, members, &nested),
+            // A union of object types: each witness goes with the type whose keys it has.
+            several => {
+                for witness in nested {
+                    let keys: BTreeSet<&str> =
+                        witness.as_object().into_iter().flatten().map(|(k, _)| k.as_str()).collect();
+                    let fitting = several
+                        .iter()
+                        .find(|(_, members)| members.iter().map(|m| m.key.as_str()).collect::<BTreeSet<_>>() == keys);
+                    let (name, members) = fitting.unwrap_or_else(|| panic!("{here}: {witness} fits none of {}", m.ty));
+                    check_tree(&format!("{here} ({name})"), members, &[witness]);
+                }
+            }
         }
     }
 }
 
 #[test]
+fn decisions_serialise_exactly_the_declared_keys() {
+    let decisions = decisions();
+    let decisions: Vec<&Value> = decisions.iter().collect();
+    check_tree("StopDecision", &interface("StopDecision"), &decisions);
+}
+
+#[test]
 fn plans_serialise_exactly_the_declared_keys() {
     let plans = plans();
-    let plans: Vec<&Value> = plans.iter().collect();
-    let declared = interface("StopPlan");
-    assert_keys("StopPlan", &declared, &plans);
-    for key in ["request", "endpoint", "accepted", "rejected"] {
-        let nested = at(&plans, key);
-        assert_keys(&format!("StopPlan.{key}"), &inline(&member(&declared, key).ty), &nested);
-    }
-    let requests = at(&plans, "request");
-    let jobs = at(&requests, "jobs");
-    let (v3, v5): (Vec<&Value>, Vec<&Value>) = jobs.into_iter().partition(|job| job.get("delete_type").is_some());
-    assert_keys("V3StopJob", &interface("V3StopJob"), &v3);
-    assert_keys("V5StopJob", &interface("V5StopJob"), &v5);
+    check_tree("StopPlan", &interface("StopPlan"), &plans.iter().collect::<Vec<_>>());
+    let delete_plans: Vec<Value> = section(&corpus(), "delete_plans")
+        .iter()
+        .map(|case| parse(&plan_delete_json(&case["input"].to_string()).expect("corpus delete plan input")))
+        .collect();
+    check_tree("DeletePlan", &interface("DeletePlan"), &delete_plans.iter().collect::<Vec<_>>());
 }
 
 #[test]
 fn the_matrix_serialises_exactly_the_declared_keys() {
-    let matrix = parse(&matrix_json(Lang::ZhCn));
-    assert_keys("StopMatrix", &interface("StopMatrix"), &[&matrix]);
-    let rows = at(&[&matrix], "rows");
-    assert_keys("StopMatrixRow", &interface("StopMatrixRow"), &rows);
-    let cells: Vec<&Value> = ["migration", "sync", "cloudDataGuard"].iter().flat_map(|kind| at(&rows, kind)).collect();
-    assert_keys("StopMatrixCell", &interface("StopMatrixCell"), &cells);
+    let matrices: Vec<Value> = Lang::ALL.iter().map(|lang| parse(&matrix_json(*lang))).collect();
+    check_tree("StopMatrix", &interface("StopMatrix"), &matrices.iter().collect::<Vec<_>>());
 }
 
 #[test]
