@@ -24,7 +24,7 @@ use crate::security;
 use crate::state_file::{Snapshot, StateFile};
 use crate::stop;
 use crate::store::Store;
-use crate::v3;
+use crate::{v3, v5};
 
 /// Lets a console check that it decides with the same rules as this backend.
 pub const VERSION_HEADER: &str = "x-stop-rules-version";
@@ -126,6 +126,7 @@ pub fn router(config: Config) -> Result<Router, ConfigError> {
         .route("/v3/{project_id}/jobs", get(v3::list_jobs))
         .route("/v3/{project_id}/jobs/batch-status", post(v3::batch_status))
         .route("/v3/{project_id}/jobs/batch-jobs", delete(v3::batch_jobs))
+        .route("/v5/{project_id}/jobs/batch-stop", post(v5::batch_stop))
         .method_not_allowed_fallback(method_not_allowed)
         .with_state(state);
     let www = ServeDir::new(&config.www_dir).not_found_service(not_found.into_service());

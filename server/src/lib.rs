@@ -22,6 +22,7 @@ mod state_file;
 mod stop;
 mod store;
 mod v3;
+mod v5;
 mod write_deadline;
 
 pub use auth::{tokens_from_json_text, TokenGrant, FULL_ACCESS, TOKEN_HEADER};

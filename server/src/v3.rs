@@ -81,10 +81,11 @@ enum StatusEntry {
     Unknown { id: String, error_code: &'static str, error_message: &'static str },
 }
 
+/// A batch answer: `{"count", "results"}`.
 #[derive(Serialize)]
-struct Results<T> {
-    count: usize,
-    results: Vec<T>,
+pub struct Results<T> {
+    pub count: usize,
+    pub results: Vec<T>,
 }
 
 /// `POST /v3/{project_id}/jobs/batch-status` with `{"jobs": [id, ...]}`.
