@@ -4,7 +4,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, openConsole, findTask, plain, row, rules, assertNoErrors, seriousViolations, watchFocus, figure, startServer, urlParam } from "./helpers.mjs";
+import { launchBrowser, openConsole, findTask, plain, row, rules, assertNoErrors, seriousViolations, watchFocus, figure, startServer, urlParam, consoleUrl, SHARED } from "./helpers.mjs";
 
 let browser;
 before(async () => (browser = await launchBrowser()));
@@ -149,4 +149,17 @@ test("the view lives in the URL: reload and Back show the same view", async () =
   assert.equal(await page.locator("[data-view-title]").textContent(), "Data Synchronization Management");
   assertNoErrors(errors);
   await page.close();
+});
+
+test("axe: no serious or critical violation in the token prompt a page without a token gets", async () => {
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(consoleUrl({ view: "migration" }, SHARED.base, ""));
+  const prompt = page.locator("dialog[data-token-prompt]");
+  await prompt.waitFor();
+  await expectNoSerious(page, "token_prompt");
+  await prompt.locator('input[name="token"]').fill(SHARED.token);
+  await prompt.locator('button[type="submit"]').click();
+  await page.locator("tr[data-task-id]").first().waitFor();
+  await context.close();
 });
