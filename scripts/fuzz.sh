@@ -2,7 +2,7 @@
 # Bounded fuzzing of the stop rules with libFuzzer (cargo-fuzz): every target
 # in fuzz/ for a fixed time, seeded from tests/corpus/cases.json.
 #
-#   scripts/fuzz.sh                  # 15 s per target (make test)
+#   scripts/fuzz.sh                  # 60 s per target (make soak)
 #   scripts/fuzz.sh 300              # 5 min per target (make fuzz)
 #   FUZZ_TARGETS=status_parse scripts/fuzz.sh 60
 #   FUZZ_SEED=1234 scripts/fuzz.sh   # repeat libFuzzer's random choices
@@ -14,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-seconds=${1:-15}
+seconds=${1:-60}
 if ! [[ $seconds =~ ^[1-9][0-9]*$ ]]; then
   echo "usage: scripts/fuzz.sh [seconds-per-target]" >&2
   exit 64

@@ -55,9 +55,10 @@ if [ -x scripts/test-package.sh ]; then scripts/test-package.sh; else echo "scri
 stage "demo console (backend + page in Chromium)"
 if [ -x scripts/test-console.sh ]; then scripts/test-console.sh; else echo "scripts/test-console.sh missing" >&2; exit 1; fi
 
-# Short and against the debug server the console tests just built: this
-# checks the invariants; the figures come from `make soak` (release, 30 s).
-stage "demo backend under load and faults (${TEST_LOAD_SECONDS:-3} s, 20 clients, debug build)"
-LOAD_PROFILE=debug scripts/load-test.sh "${TEST_LOAD_SECONDS:-3}" 20
+# Short: this checks the invariants (no lost update, faults refused, a normal
+# client still served); the figures come from `make soak` (30 s, 50 clients).
+# The release server, as the fault suite's latency bounds assume.
+stage "demo backend under load and faults (${TEST_LOAD_SECONDS:-3} s, 20 clients)"
+scripts/load-test.sh "${TEST_LOAD_SECONDS:-3}" 20
 
 echo "all tests passed"
