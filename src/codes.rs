@@ -55,6 +55,7 @@ code_enum! {
         DuplicateTask => "DUPLICATE_TASK",
         StopFirst => "STOP_FIRST",
         NoPermission => "NO_PERMISSION",
+        BackendRefused => "BACKEND_REFUSED",
     }
 }
 

@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use crate::action::Action;
+use crate::backend::BackendReport;
 use crate::codes::{AbnormalReason, Advice, BlockCode, Consequence, FollowUp};
 use crate::delete::delete_eligibility;
 use crate::guidance::{self, StopMode};
@@ -76,6 +77,8 @@ impl Modes {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StopDecision {
     pub id: Option<String>,
+    /// The parent's id, for a subtask decided with `children: true`; otherwise `null`.
+    pub parent_id: Option<String>,
     pub db_use_type: String,
     /// The normalised status code.
     pub status: String,
@@ -89,6 +92,8 @@ pub struct StopDecision {
     pub advice: Vec<Notice<Advice>>,
     /// The row's other button.
     pub delete: DeleteOption,
+    /// What the backend's own `job_action` says, and whether it agrees with the rules.
+    pub backend: BackendReport,
 }
 
 /// Why Stop is enabled for a task: its kind, status and whether the status
@@ -129,30 +134,64 @@ pub fn evaluate(task: &StopTask, options: &EvaluateOptions) -> StopDecision {
     decide(&RuleInputs::of(task), task.id.clone(), options)
 }
 
+/// Decisions for a list in order; with `options.children`, each task is
+/// followed by its subtasks (depth-first), each with `parent_id` set.
+pub fn evaluate_list(tasks: &[StopTask], options: &EvaluateOptions) -> Vec<StopDecision> {
+    if !options.children {
+        return tasks.iter().map(|task| evaluate(task, options)).collect();
+    }
+    let mut out = Vec::with_capacity(tasks.len());
+    for task in tasks {
+        push_tree(task, None, options, &mut out);
+    }
+    out
+}
+
+fn push_tree(task: &StopTask, parent_id: Option<&str>, options: &EvaluateOptions, out: &mut Vec<StopDecision>) {
+    let mut decision = evaluate(task, options);
+    decision.parent_id = parent_id.map(str::to_string);
+    out.push(decision);
+    for child in &task.children {
+        push_tree(child, task.id.as_deref(), options, out);
+    }
+}
+
 /// The decision for a task with these inputs and id.
 pub fn decide(inputs: &RuleInputs, id: Option<String>, options: &EvaluateOptions) -> StopDecision {
     let lang = options.lang;
     let kind = inputs.known_kind();
     let refusal = |action| Refusal { action, kind, policy: &options.policy, lang };
+    // What the rules decide on their own: the status rules first (an already
+    // stopped task says so to everyone), then the policy...
+    let rules_stop = stop_eligibility(inputs).and_then(|stoppable| match options.policy.allows_stop() {
+        true => Ok(stoppable),
+        false => Err(BlockCode::NoPermission),
+    });
+    let rules_delete = delete_eligibility(inputs, &options.policy);
+    let backend = BackendReport::compare(inputs.backend, rules_stop.is_ok(), rules_delete.is_ok());
+    // ...then the backend: never offer what it withholds. When both refuse, the rules' code stands.
+    let stop = rules_stop.and_then(|stoppable| match inputs.backend.stop {
+        Some(false) => Err(BlockCode::BackendRefused),
+        _ => Ok(stoppable),
+    });
+    let delete = rules_delete.and(match inputs.backend.delete {
+        Some(false) => Err(BlockCode::BackendRefused),
+        _ => Ok(()),
+    });
     let head = DecisionHead {
         id,
         db_use_type: inputs.db_use_type().to_string(),
         status: inputs.status.as_str().to_string(),
         status_label: label_for(kind, &inputs.status, inputs.raw_status.as_deref().unwrap_or_default(), lang),
-        delete: match delete_eligibility(inputs, &options.policy) {
+        delete: match delete {
             Ok(()) => DeleteOption { available: true, blocked: None },
             Err(code) => DeleteOption {
                 available: false,
                 blocked: Some(Notice { code, message: block_message(code, refusal(Action::Delete)) }),
             },
         },
+        backend,
     };
-    // The status rules first (an already stopped task says so to everyone),
-    // then the policy: a task it would allow to stop is refused as a whole.
-    let stop = stop_eligibility(inputs).and_then(|stoppable| match options.policy.allows_stop() {
-        true => Ok(stoppable),
-        false => Err(BlockCode::NoPermission),
-    });
     match stop {
         Ok(stoppable) => stoppable_decision(head, inputs, stoppable, options),
         Err(code) => blocked_decision(head, Notice { code, message: block_message(code, refusal(Action::Stop)) }),
@@ -166,6 +205,7 @@ struct DecisionHead {
     status: String,
     status_label: String,
     delete: DeleteOption,
+    backend: BackendReport,
 }
 
 fn blocked_decision(head: DecisionHead, blocked: Notice<BlockCode>) -> StopDecision {
@@ -179,6 +219,7 @@ fn blocked_decision(head: DecisionHead, blocked: Notice<BlockCode>) -> StopDecis
     };
     StopDecision {
         id: head.id,
+        parent_id: None,
         db_use_type: head.db_use_type,
         status: head.status,
         status_label: head.status_label,
@@ -190,6 +231,7 @@ fn blocked_decision(head: DecisionHead, blocked: Notice<BlockCode>) -> StopDecis
         preselected_mode: None,
         advice: Vec::new(),
         delete: head.delete,
+        backend: head.backend,
     }
 }
 
@@ -229,6 +271,7 @@ fn stoppable_decision(
     let normal_blocked = abnormal.then_some(BlockCode::TaskAbnormal);
     StopDecision {
         id: head.id,
+        parent_id: None,
         db_use_type: head.db_use_type,
         status: head.status,
         status_label: head.status_label,
@@ -246,5 +289,6 @@ fn stoppable_decision(
             .map(|code| Notice::fixed(code, advice_message(code, kind, lang)))
             .collect(),
         delete: head.delete,
+        backend: head.backend,
     }
 }

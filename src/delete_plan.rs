@@ -41,7 +41,7 @@ pub struct DeletePlan {
 
 /// Plans a batch delete. Accepted jobs keep the input order.
 pub fn plan_delete(request: &DeletePlanRequest) -> DeletePlan {
-    let options = EvaluateOptions { lang: request.lang, policy: request.policy.clone() };
+    let options = EvaluateOptions::new(request.lang).with_policy(request.policy.clone());
     let mut accepted = Vec::new();
     let rejected = sort_out(&request.tasks, Action::Delete, &options, |planned| {
         let blocked = evaluate(&planned.task, &options).delete.blocked;

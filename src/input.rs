@@ -3,6 +3,8 @@
 //! the browser. The reading rules, and so every `INVALID_INPUT` path and
 //! message, are written once here, generic over [`InputValue`].
 
+use crate::api_item::{read_job_action, read_kind, read_parent};
+use crate::backend::BackendVerdict;
 use crate::error::InputError;
 use crate::lang::Lang;
 use crate::options::EvaluateOptions;
@@ -77,8 +79,15 @@ pub struct StopTask {
     pub task_type: Option<String>,
     pub network_abnormal: bool,
     pub configuration_failed: bool,
+    /// Resolved when read: `is_parent` when given, otherwise a non-empty
+    /// `children` or `job_mode_role: "parent"`.
     pub is_parent: bool,
     pub multi_write: bool,
+    /// The backend's own verdict, from the item's `job_action`.
+    pub backend: BackendVerdict,
+    /// Nested subtasks, read only when asked for (`children: true`); otherwise
+    /// empty, and a non-empty `children` only makes the task a parent.
+    pub children: Vec<StopTask>,
 }
 
 impl StopTask {
@@ -102,22 +111,22 @@ pub fn index(parent: &str, i: usize) -> String {
     format!("{parent}[{i}]")
 }
 
-fn wrong_type(path: &str, expected: &str, found: Shape) -> InputError {
+pub(crate) fn wrong_type(path: &str, expected: &str, found: Shape) -> InputError {
     InputError::new(path, format!("expected {expected}, found {}", found.describe()))
 }
 
-fn read_failed(path: &str, reason: String) -> InputError {
+pub(crate) fn read_failed(path: &str, reason: String) -> InputError {
     InputError::new(path, format!("the value could not be read: {reason}"))
 }
 
 /// Reads an object's field. Absent, `undefined` and `null` all count as
 /// "not given"; callers try the expected type first and ask about nullish
 /// values only when that fails, which saves JS round trips on long lists.
-fn field<V: InputValue>(object: &V, parent: &str, name: &str) -> Result<Option<V>, InputError> {
+pub(crate) fn field<V: InputValue>(object: &V, parent: &str, name: &str) -> Result<Option<V>, InputError> {
     object.field(name).map_err(|reason| read_failed(&join(parent, name), reason))
 }
 
-fn string_field<V: InputValue>(object: &V, parent: &str, name: &str) -> Result<Option<String>, InputError> {
+pub(crate) fn string_field<V: InputValue>(object: &V, parent: &str, name: &str) -> Result<Option<String>, InputError> {
     match field(object, parent, name)? {
         None => Ok(None),
         Some(value) => match value.as_string() {
@@ -128,12 +137,12 @@ fn string_field<V: InputValue>(object: &V, parent: &str, name: &str) -> Result<O
     }
 }
 
-fn required_string<V: InputValue>(object: &V, parent: &str, name: &str) -> Result<String, InputError> {
+pub(crate) fn required_string<V: InputValue>(object: &V, parent: &str, name: &str) -> Result<String, InputError> {
     string_field(object, parent, name)?
         .ok_or_else(|| InputError::new(join(parent, name), "expected a string, but the field is missing"))
 }
 
-fn flag<V: InputValue>(object: &V, parent: &str, name: &str) -> Result<bool, InputError> {
+pub(crate) fn flag<V: InputValue>(object: &V, parent: &str, name: &str) -> Result<bool, InputError> {
     match field(object, parent, name)? {
         None => Ok(false),
         Some(value) => match value.as_bool() {
@@ -144,7 +153,7 @@ fn flag<V: InputValue>(object: &V, parent: &str, name: &str) -> Result<bool, Inp
     }
 }
 
-fn expect_object<V: InputValue>(value: &V, path: &str, what: &str) -> Result<(), InputError> {
+pub(crate) fn expect_object<V: InputValue>(value: &V, path: &str, what: &str) -> Result<(), InputError> {
     if value.is_object() {
         Ok(())
     } else {
@@ -183,17 +192,20 @@ pub fn read_task_keeping_id<V: InputValue>(value: &V, path: &str) -> Result<(Sto
 }
 
 /// The fields the rules read. (`name` is for the UI only and is not read.)
+/// Real list items (v3 and v5) are read as they come: see `api_item`.
 fn read_rule_fields<V: InputValue>(value: &V, path: &str) -> Result<StopTask, InputError> {
     Ok(StopTask {
         id: None,
-        db_use_type: required_string(value, path, "db_use_type")?,
+        db_use_type: read_kind(value, path)?,
         status: required_string(value, path, "status")?,
         engine_type: string_field(value, path, "engine_type")?,
         task_type: string_field(value, path, "task_type")?,
         network_abnormal: flag(value, path, "network_abnormal")?,
         configuration_failed: flag(value, path, "configuration_failed")?,
-        is_parent: flag(value, path, "is_parent")?,
+        is_parent: read_parent(value, path)?,
         multi_write: flag(value, path, "multi_write")?,
+        backend: read_job_action(value, path)?,
+        children: Vec::new(),
     })
 }
 
@@ -290,7 +302,7 @@ fn read_options_fields<V: InputValue>(
         Some(value) if !value.is_nullish() => read_lang_value(&value, &join(parent, "lang"))?,
         _ => defaults.lang,
     };
-    Ok(EvaluateOptions { lang, policy: read_policy(object, parent, &defaults.policy)? })
+    Ok(EvaluateOptions { lang, policy: read_policy(object, parent, &defaults.policy)?, children: defaults.children })
 }
 
 /// Options of `evaluate`: `{ "lang": ..., "policy": ... }`; `null`/absent means defaults.
@@ -302,7 +314,8 @@ pub fn read_evaluate_options<V: InputValue>(value: Option<&V>) -> Result<Evaluat
         Some(options) if options.is_nullish() => Ok(EvaluateOptions::default()),
         Some(options) => {
             expect_object(options, "", "an options object")?;
-            read_options_fields(options, "", &EvaluateOptions::default())
+            let read = read_options_fields(options, "", &EvaluateOptions::default())?;
+            Ok(read.with_children(flag(options, "", "children")?))
         }
     }
 }
@@ -377,7 +390,7 @@ fn read_plan_common<V: InputValue>(
 
 /// Reads a stop plan request. `defaults` gives `lang` and `policy` when the input omits them.
 pub fn read_plan_request<V: InputValue>(value: &V, defaults: &EvaluateOptions) -> Result<PlanRequest, InputError> {
-    let (tasks, EvaluateOptions { lang, policy }) = read_plan_common(value, defaults)?;
+    let (tasks, EvaluateOptions { lang, policy, .. }) = read_plan_common(value, defaults)?;
     let force = match field(value, "", "force")? {
         None => ForceChoice::Auto,
         Some(force) => match (force.as_bool(), force.as_string().as_deref()) {
@@ -408,7 +421,7 @@ pub fn read_delete_plan_request<V: InputValue>(
     value: &V,
     defaults: &EvaluateOptions,
 ) -> Result<DeletePlanRequest, InputError> {
-    let (tasks, EvaluateOptions { lang, policy }) = read_plan_common(value, defaults)?;
+    let (tasks, EvaluateOptions { lang, policy, .. }) = read_plan_common(value, defaults)?;
     Ok(DeletePlanRequest { tasks, lang, policy })
 }
 

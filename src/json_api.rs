@@ -5,7 +5,8 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::decision::evaluate;
+use crate::api_item::{read_task_tree, TaskBudget};
+use crate::decision::{evaluate, evaluate_list};
 use crate::delete_plan::plan_delete;
 use crate::error::InputError;
 use crate::input::{read_array, read_delete_plan_request, read_plan_request, read_task, InputValue, Shape};
@@ -25,15 +26,19 @@ fn to_json<T: Serialize>(value: &T) -> String {
 
 /// Evaluates one task object, or an array of them, given as JSON; returns
 /// the decision (or an array of decisions) as JSON. `options`: an
-/// [`EvaluateOptions`] or a [`Lang`].
+/// [`EvaluateOptions`] or a [`Lang`]. With `options.children`, the answer is
+/// always an array: each task followed by its nested children.
 pub fn evaluate_json(input: &str, options: impl Into<EvaluateOptions>) -> Result<String, InputError> {
     let options = options.into();
     let value = parse(input)?;
     let value = &value;
-    if value.shape() == Shape::Array {
-        let decisions: Vec<_> =
-            read_array(&value, "", read_task)?.iter().map(|task| evaluate(task, &options)).collect();
-        Ok(to_json(&decisions))
+    if options.children {
+        let budget = TaskBudget::default();
+        let read = |task: &&Value, path: &str| read_task_tree(task, path, &budget);
+        let tasks = if value.shape() == Shape::Array { read_array(&value, "", read)? } else { vec![read(&value, "")?] };
+        Ok(to_json(&evaluate_list(&tasks, &options)))
+    } else if value.shape() == Shape::Array {
+        Ok(to_json(&evaluate_list(&read_array(&value, "", read_task)?, &options)))
     } else {
         Ok(to_json(&evaluate(&read_task(&value, "")?, &options)))
     }

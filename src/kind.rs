@@ -20,9 +20,12 @@ impl TaskKind {
     /// Every kind, in the order the eligibility table lists them.
     pub const ALL: [TaskKind; 3] = [TaskKind::Migration, TaskKind::Sync, TaskKind::DisasterRecovery];
 
-    /// Parses the API's `db_use_type`; `None` for a kind this version does not know.
+    /// Parses the API's `db_use_type` (or v5 `job_type`); `None` for a kind
+    /// this version does not know. SDKs append a description
+    /// (`"migration:实时迁移"`): it is cut off at the first colon (ASCII or
+    /// full-width) and the rest trimmed; the kind itself must match exactly.
     pub fn from_db_use_type(value: &str) -> Option<TaskKind> {
-        match value {
+        match kind_text(value) {
             "migration" => Some(TaskKind::Migration),
             "sync" => Some(TaskKind::Sync),
             "cloudDataGuard" => Some(TaskKind::DisasterRecovery),
@@ -31,11 +34,17 @@ impl TaskKind {
     }
 
     /// The API's spelling.
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             TaskKind::Migration => "migration",
             TaskKind::Sync => "sync",
             TaskKind::DisasterRecovery => "cloudDataGuard",
         }
     }
+}
+
+/// The kind part of a `db_use_type` or `job_type`: before the first colon
+/// (ASCII or full-width), trimmed.
+pub fn kind_text(value: &str) -> &str {
+    value.split([':', '：']).next().unwrap_or_default().trim()
 }

@@ -25,6 +25,8 @@
 //! [`InputError`] with the path of the offending field, never a panic.
 
 mod action;
+mod api_item;
+mod backend;
 mod codes;
 mod decision;
 mod delete;
@@ -52,6 +54,8 @@ mod version;
 pub mod wasm;
 
 pub use action::Action;
+pub use api_item::MAX_CHILD_DEPTH;
+pub use backend::{BackendReport, BackendVerdict};
 pub use codes::{AbnormalReason, Advice, BlockCode, Consequence, FollowUp};
 pub use decision::{DeleteOption, ModeOption, Modes, Notice, StopDecision};
 pub use delete::DELETABLE_STATUSES;
@@ -79,10 +83,11 @@ pub fn evaluate_stop(task: &StopTask, options: impl Into<EvaluateOptions>) -> St
     decision::evaluate(task, &options.into())
 }
 
-/// Decisions for many tasks, in order.
+/// Decisions for many tasks, in order. With `options.children` (read the
+/// tasks with [`StopTask::from_json_with_children`]), each task's decision is
+/// followed by those of its `children`, depth-first, with `parent_id` set.
 pub fn evaluate_stops(tasks: &[StopTask], options: impl Into<EvaluateOptions>) -> Vec<StopDecision> {
-    let options = options.into();
-    tasks.iter().map(|task| decision::evaluate(task, &options)).collect()
+    decision::evaluate_list(tasks, &options.into())
 }
 
 /// Plans a batch stop: the API request and, per task, accepted or rejected.
@@ -102,8 +107,18 @@ pub fn stop_matrix(lang: Lang) -> StopMatrix {
 
 impl StopTask {
     /// Reads a task from a JSON value (as in an API response); unknown fields are ignored.
+    /// A v3 or v5 list item is read as it comes (`job_type`, `children`,
+    /// `job_mode_role`, `job_action`); nested children only make it a parent.
     pub fn from_json(value: &serde_json::Value) -> Result<StopTask, InputError> {
         input::read_task(&value, "")
+    }
+
+    /// Reads a task like [`StopTask::from_json`], and every task nested in
+    /// its `children` into [`StopTask::children`], for
+    /// `evaluate_stops(.., options.with_children(true))`. A child that breaks
+    /// the contract is an error at its path (`children[1].db_use_type`).
+    pub fn from_json_with_children(value: &serde_json::Value) -> Result<StopTask, InputError> {
+        api_item::read_task_tree(&value, "", &api_item::TaskBudget::default())
     }
 }
 

@@ -125,6 +125,14 @@ fn fixed_block_message(code: BlockCode, action: Action, kind: Option<TaskKind>, 
             "Only a task that has been stopped, or whose creation failed, can be deleted. Stop this task first and wait until the stop has finished.",
             "只能删除已结束或创建失败的任务。请先结束该任务，并等待结束完成。",
         ),
+        (BackendRefused, Action::Stop) => (
+            "The DRS service does not offer Stop for this task right now, although these rules would allow it. Refresh the list; if it stays so, check the task in the DRS console.",
+            "DRS 服务当前不允许结束该任务（尽管本规则允许）。请刷新列表；如果仍然如此，请在 DRS 控制台中检查该任务。",
+        ),
+        (BackendRefused, Action::Delete) => (
+            "The DRS service does not offer Delete for this task right now, although these rules would allow it. Refresh the list; if it stays so, check the task in the DRS console.",
+            "DRS 服务当前不允许删除该任务（尽管本规则允许）。请刷新列表；如果仍然如此，请在 DRS 控制台中检查该任务。",
+        ),
         // Built per call, with the policy's name (see `no_permission_message`).
         (NoPermission, _) => ("", ""),
     };

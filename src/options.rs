@@ -21,17 +21,26 @@ use crate::policy::Policy;
 pub struct EvaluateOptions {
     pub lang: Lang,
     pub policy: Policy,
+    /// For lists (`evaluate_stops`, `evaluateStops`, `evaluate --children`):
+    /// also decide every task in each task's `children`, depth-first, after
+    /// its parent and with `parent_id` set. A single evaluation ignores it.
+    pub children: bool,
 }
 
 impl EvaluateOptions {
     /// Options in `lang`, with the default policy (`FullAccess`).
     pub fn new(lang: Lang) -> EvaluateOptions {
-        EvaluateOptions { lang, policy: Policy::default() }
+        EvaluateOptions { lang, policy: Policy::default(), children: false }
     }
 
     /// The same options under another policy.
     pub fn with_policy(self, policy: Policy) -> EvaluateOptions {
         EvaluateOptions { policy, ..self }
+    }
+
+    /// The same options, deciding nested children too (or not).
+    pub fn with_children(self, children: bool) -> EvaluateOptions {
+        EvaluateOptions { children, ..self }
     }
 }
 

@@ -64,7 +64,7 @@ pub struct StopPlan {
 
 /// Plans a batch stop. Accepted jobs keep the input order.
 pub fn plan_stop(request: &PlanRequest) -> StopPlan {
-    let options = EvaluateOptions { lang: request.lang, policy: request.policy.clone() };
+    let options = EvaluateOptions::new(request.lang).with_policy(request.policy.clone());
     let mut accepted = Vec::new();
     let rejected = sort_out(&request.tasks, Action::Stop, &options, |planned| {
         let decision = evaluate(&planned.task, &options);

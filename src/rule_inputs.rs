@@ -3,13 +3,15 @@
 //! with equal `RuleInputs` get equal decisions apart from their ids, which
 //! lets the wasm fast path reuse one decision for many tasks.
 
+use crate::backend::BackendVerdict;
 use crate::input::StopTask;
-use crate::kind::TaskKind;
+use crate::kind::{kind_text, TaskKind};
 use crate::status::Status;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct RuleInputs {
-    /// The kind, or the `db_use_type` as sent when this version does not know it.
+    /// The kind, or the `db_use_type` as sent (without an SDK description)
+    /// when this version does not know it.
     pub kind: Result<TaskKind, String>,
     /// The normalised status.
     pub status: Status,
@@ -18,17 +20,21 @@ pub struct RuleInputs {
     pub raw_status: Option<String>,
     /// `engine_type` is PostgreSQL (case-insensitively).
     pub postgresql: bool,
-    /// `task_type` is `FULL_TRANS`: the task has no incremental phase.
+    /// `task_type` is `FULL_TRANS` (its first word, as SDKs send
+    /// `"FULL_TRANS 全量"`): the task has no incremental phase.
     pub full_only: bool,
     pub network_abnormal: bool,
     pub configuration_failed: bool,
     pub is_parent: bool,
     pub multi_write: bool,
+    /// What the backend's `job_action` says.
+    pub backend: BackendVerdict,
 }
 
 impl RuleInputs {
     pub fn of(task: &StopTask) -> RuleInputs {
-        let kind = TaskKind::from_db_use_type(&task.db_use_type).ok_or_else(|| task.db_use_type.clone());
+        let kind =
+            TaskKind::from_db_use_type(&task.db_use_type).ok_or_else(|| kind_text(&task.db_use_type).to_string());
         let status = Status::parse(&task.status);
         let labelled = kind.is_ok() && matches!(status, Status::Known(_));
         RuleInputs {
@@ -36,11 +42,12 @@ impl RuleInputs {
             kind,
             status,
             postgresql: text_is(&task.engine_type, "postgresql"),
-            full_only: text_is(&task.task_type, "FULL_TRANS"),
+            full_only: first_word_is(&task.task_type, "FULL_TRANS"),
             network_abnormal: task.network_abnormal,
             configuration_failed: task.configuration_failed,
             is_parent: task.is_parent,
             multi_write: task.multi_write,
+            backend: task.backend,
         }
     }
 
@@ -67,4 +74,12 @@ impl RuleInputs {
 /// `engine_type` and `task_type` compare case-insensitively.
 fn text_is(value: &Option<String>, expected: &str) -> bool {
     value.as_deref().is_some_and(|text| text.trim().eq_ignore_ascii_case(expected))
+}
+
+/// The first word of a text field, case-insensitively (`"FULL_TRANS 全量"`).
+fn first_word_is(value: &Option<String>, expected: &str) -> bool {
+    value
+        .as_deref()
+        .and_then(|text| text.split_whitespace().next())
+        .is_some_and(|word| word.eq_ignore_ascii_case(expected))
 }

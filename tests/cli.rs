@@ -8,7 +8,9 @@ mod common;
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-use common::{check_batch, check_each, corpus, matches_error_case, option_groups, partial_match, section};
+use common::{
+    case_options_flags, check_batch, check_each, corpus, matches_error_case, option_groups, partial_match, section,
+};
 use serde_json::Value;
 
 fn run(args: &[&str], stdin: &str) -> Output {
@@ -59,6 +61,26 @@ fn plan_reads_a_plan_request() {
 }
 
 #[test]
+fn evaluate_reads_real_list_answers() {
+    check_each("list", &section(&corpus(), "lists"), |case| {
+        let flags = case_options_flags(case);
+        let mut args = vec!["evaluate"];
+        args.extend(flags.iter().map(String::as_str));
+        let decisions = stdout_json(&run(&args, &case["response"]["jobs"].to_string()));
+        partial_match(&case["expect"], &decisions, "")
+    });
+}
+
+#[test]
+fn evaluate_children_answers_an_array_even_for_one_task() {
+    let task = serde_json::json!({"id": "p", "job_type": "sync", "status": "CREATING", "children": [{"id": "c", "db_use_type": "sync", "status": "CREATING"}]});
+    let decisions = stdout_json(&run(&["evaluate", "--children"], &task.to_string()));
+    assert_eq!(decisions.as_array().map(Vec::len), Some(2), "{decisions}");
+    assert_eq!((&decisions[0]["parent_id"], &decisions[1]["parent_id"]), (&Value::Null, &Value::from("p")));
+    assert_eq!(decisions[0]["blocked"]["code"], "PARENT_TASK");
+}
+
+#[test]
 fn plan_delete_reads_a_delete_plan_request() {
     check_each("delete plan", &section(&corpus(), "delete_plans"), |case| {
         let plan = stdout_json(&run(&["plan-delete"], &case["input"].to_string()));
@@ -105,7 +127,9 @@ fn version_prints_the_rules_version() {
 #[test]
 fn invalid_input_exits_2_with_the_error_as_json_on_stderr() {
     check_each("error", &section(&corpus(), "errors"), |case| {
-        let output = run(&[case["op"].as_str().unwrap()], &case["input"].to_string());
+        let mut args = vec![case["op"].as_str().unwrap().to_string()];
+        args.extend(case_options_flags(case));
+        let output = run(&args.iter().map(String::as_str).collect::<Vec<_>>(), &case["input"].to_string());
         if output.status.code() != Some(2) {
             Err(format!("exit {:?}", output.status.code()))
         } else if !output.stdout.is_empty() {

@@ -6,7 +6,8 @@
 mod common;
 
 use common::{
-    case_lang, case_policy, check_batch, check_each, corpus, matches_error_case, option_groups, partial_match, section,
+    case_lang, case_options_json, case_policy, check_batch, check_each, corpus, matches_error_case, option_groups,
+    partial_match, section,
 };
 use drs_stop_rules::{
     evaluate_json, evaluate_stop, evaluate_stops, plan_delete, plan_delete_json, plan_json, plan_stop, status_label,
@@ -20,6 +21,27 @@ fn options(lang: &str, policy: Option<&str>) -> EvaluateOptions {
 
 fn case_options(case: &Value) -> EvaluateOptions {
     options(case_lang(case), case_policy(case))
+}
+
+/// The options of a list or error case (`{lang, policy, children}`).
+fn list_options(case: &Value) -> EvaluateOptions {
+    let json = case_options_json(case);
+    options(json["lang"].as_str().unwrap_or("en-us"), json["policy"].as_str()).with_children(json["children"] == true)
+}
+
+#[test]
+fn real_list_answers_through_the_typed_api_and_the_json_entry_point() {
+    check_each("list", &section(&corpus(), "lists"), |case| {
+        let options = list_options(case);
+        let jobs = case["response"]["jobs"].as_array().expect("a list answer has jobs");
+        let read = if options.children { StopTask::from_json_with_children } else { StopTask::from_json };
+        let tasks: Vec<StopTask> = jobs.iter().map(|job| read(job).expect("a fixture job is valid")).collect();
+        let typed = serde_json::to_value(evaluate_stops(&tasks, options.clone())).unwrap();
+        let json: Value =
+            serde_json::from_str(&evaluate_json(&case["response"]["jobs"].to_string(), options).unwrap()).unwrap();
+        assert_eq!(typed, json, "{}: the two entry points disagree", case["name"]);
+        partial_match(&case["expect"], &typed, "")
+    });
 }
 
 #[test]
@@ -79,7 +101,7 @@ fn errors_carry_the_code_and_the_path() {
     check_each("error", &section(&corpus(), "errors"), |case| {
         let input = case["input"].to_string();
         let result = match case["op"].as_str() {
-            Some("evaluate") => evaluate_json(&input, Lang::EnUs),
+            Some("evaluate") => evaluate_json(&input, list_options(case)),
             Some("plan") => plan_json(&input),
             Some("plan-delete") => plan_delete_json(&input),
             other => panic!("unknown op {other:?}"),

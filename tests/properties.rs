@@ -39,6 +39,7 @@ fn task() -> impl Strategy<Value = StopTask> {
             configuration_failed,
             is_parent,
             multi_write,
+            ..StopTask::default()
         })
 }
 

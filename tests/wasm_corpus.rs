@@ -6,7 +6,8 @@
 mod common;
 
 use common::{
-    case_lang, case_policy, check_batch, check_each, corpus, matches_error_case, option_groups, partial_match, section,
+    case_lang, case_options_json, case_policy, check_batch, check_each, corpus, matches_error_case, option_groups,
+    partial_match, section,
 };
 use drs_stop_rules::wasm;
 use serde::Serialize;
@@ -97,6 +98,18 @@ fn plans() {
 }
 
 #[wasm_bindgen_test]
+fn real_list_answers() {
+    // Twice: the second run is served from the fast path's templates.
+    for round in 0..2 {
+        check_each("list", &section(&corpus(), "lists"), |case| {
+            let options = Some(to_js(&case_options_json(case)));
+            let decisions = wasm::evaluate_stops(to_js(&case["response"]["jobs"]), options).unwrap();
+            partial_match(&case["expect"], &from_js(decisions.into()), &format!("round {round}"))
+        });
+    }
+}
+
+#[wasm_bindgen_test]
 fn delete_plans() {
     check_each("delete plan", &section(&corpus(), "delete_plans"), |case| {
         let plan = from_js(wasm::plan_delete(to_js(&case["input"])).unwrap());
@@ -126,7 +139,9 @@ fn errors_throw_with_code_and_path_and_the_module_keeps_answering() {
     check_each("error", &section(&corpus(), "errors"), |case| {
         let input = to_js(&case["input"]);
         let result = match (case["op"].as_str(), case["input"].is_array()) {
-            (Some("evaluate"), true) => wasm::evaluate_stops(input, None).map(JsValue::from),
+            (Some("evaluate"), true) => {
+                wasm::evaluate_stops(input, Some(to_js(&case_options_json(case)))).map(JsValue::from)
+            }
             (Some("evaluate"), false) => wasm::evaluate_stop(input, None),
             (Some("plan-delete"), _) => wasm::plan_delete(input),
             _ => wasm::plan_stop(input),

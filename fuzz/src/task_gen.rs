@@ -122,6 +122,7 @@ impl FuzzTask {
             configuration_failed: self.configuration_failed.unwrap_or(false),
             is_parent: self.is_parent.unwrap_or(false),
             multi_write: self.multi_write.unwrap_or(false),
+            ..StopTask::default()
         }
     }
 

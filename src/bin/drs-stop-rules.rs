@@ -1,6 +1,6 @@
 //! `drs-stop-rules`: the stop rules on the command line.
 //!
-//!     drs-stop-rules evaluate [--lang zh-cn] [--policy P] < task.json   # one task or an array
+//!     drs-stop-rules evaluate [--lang zh-cn] [--policy P] [--children] < task.json   # one task or an array
 //!     drs-stop-rules plan [--lang zh-cn] [--policy P] < plan.json
 //!     drs-stop-rules plan-delete [--lang zh-cn] [--policy P] < plan.json
 //!     drs-stop-rules table [--json] [--lang zh-cn]
@@ -36,7 +36,12 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Read a task object or an array of tasks on stdin; print the decision(s).
-    Evaluate,
+    Evaluate {
+        /// Also decide every task nested in `children` (depth-first, after its
+        /// parent, with `parent_id`); the output is then always an array.
+        #[arg(long)]
+        children: bool,
+    },
     /// Read a batch stop request on stdin; print the plan.
     Plan,
     /// Read a batch delete request ({"tasks": [...]}) on stdin; print the plan.
@@ -52,10 +57,12 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let options = EvaluateOptions { lang: Lang::from_tag(&cli.lang), policy: Policy::from_name(&cli.policy) };
+    let options = EvaluateOptions::new(Lang::from_tag(&cli.lang)).with_policy(Policy::from_name(&cli.policy));
     let lang = options.lang;
     let result = match cli.command {
-        Command::Evaluate => read_stdin().and_then(|input| evaluate_json(&input, options)),
+        Command::Evaluate { children } => {
+            read_stdin().and_then(|input| evaluate_json(&input, options.with_children(children)))
+        }
         Command::Plan => read_stdin().and_then(|input| plan_json_with(&input, options)),
         Command::PlanDelete => read_stdin().and_then(|input| plan_delete_json_with(&input, options)),
         Command::Table { json: true } => Ok(matrix_json(lang)),

@@ -29,7 +29,8 @@ export type BlockCode =
   | "TASK_ABNORMAL"
   | "DUPLICATE_TASK"
   | "STOP_FIRST"
-  | "NO_PERMISSION";
+  | "NO_PERMISSION"
+  | "BACKEND_REFUSED";
 
 export type AbnormalReason = "FAILED_STATUS" | "NETWORK_ABNORMAL";
 
@@ -53,27 +54,67 @@ export type FollowUpCode =
   | "PG_RESET_SESSION_REPLICATION_ROLE";
 
 /**
- * A task snapshot, snake_case as in DRS API responses; extra fields are ignored.
- * `null` counts as "not given" for every optional field.
+ * The backend's own verdict on a v5 list item (`JobActions`). Stop is
+ * `FREE_RESOURCE`, delete is `DELETE`; `current_action` is not read.
  */
-export interface StopTaskInput {
+export interface JobActionInput {
+  available_actions?: readonly string[] | null;
+  unavailable_actions?: readonly string[] | null;
+  current_action?: string | null;
+  [extra: string]: unknown;
+}
+
+/** The fields every task snapshot may carry, whichever API version it comes from. */
+export interface TaskFields {
   id?: string | null;
   name?: string | null;
-  db_use_type: DbUseType | (string & {});
   status: string;
   engine_type?: string | null;
+  /** The first word counts: SDKs send `"FULL_TRANS 全量"`. */
   task_type?: "FULL_TRANS" | "FULL_INCR_TRANS" | "INCR_TRANS" | (string & {}) | null;
   network_abnormal?: boolean | null;
   configuration_failed?: boolean | null;
+  /** Wins when given; otherwise a non-empty `children` or `job_mode_role: "parent"` makes a parent. */
   is_parent?: boolean | null;
+  /** Dual-active DR (the only thing that makes a DR parent stoppable). */
   multi_write?: boolean | null;
+  /** Subtasks (v3 and v5); decided too with `evaluateStops(tasks, { children: true })`. */
+  children?: readonly StopTaskInput[] | null;
+  /** v5: `"parent"` marks a parent; `child`, `master`, `slave` do not. */
+  job_mode_role?: "parent" | "child" | "master" | "slave" | (string & {}) | null;
+  /** v5 (read on any item): the backend's verdict, reported in `decision.backend`. */
+  job_action?: JobActionInput | null;
   [extra: string]: unknown;
 }
+
+/** A v3 list item (`JobInfo`), or any snapshot naming its kind `db_use_type` (which wins over `job_type`). */
+export interface V3TaskInput extends TaskFields {
+  /** `migration`, `sync`, `cloudDataGuard`; an SDK description after a colon is dropped (`"sync:实时同步"`). */
+  db_use_type: DbUseType | (string & {});
+  job_type?: DbUseType | (string & {}) | null;
+}
+
+/** A v5 list item (`JobListResp`): the kind is `job_type`. */
+export interface V5TaskInput extends TaskFields {
+  db_use_type?: null;
+  job_type: DbUseType | (string & {});
+}
+
+/**
+ * A task snapshot as a DRS list answer holds it (v3 or v5), snake_case; extra
+ * fields are ignored. `null` counts as "not given" for every optional field.
+ */
+export type StopTaskInput = V3TaskInput | V5TaskInput;
 
 export interface EvaluateOptions {
   lang?: Lang | (string & {}) | null;
   /** The user's policy; default `FullAccess`. */
   policy?: PolicyName | (string & {}) | null;
+  /**
+   * `evaluateStops` only: also decide every task in each task's `children`,
+   * depth-first, right after its parent, with `parent_id` set.
+   */
+  children?: boolean | null;
 }
 
 /** A code with the sentence that explains it. */
@@ -95,6 +136,8 @@ export interface StopModeOption {
 
 export interface StopDecision {
   id: string | null;
+  /** The parent's id, for a subtask decided with `children: true`; otherwise `null`. */
+  parent_id: string | null;
   db_use_type: string;
   /** The normalised status code. */
   status: string;
@@ -108,6 +151,15 @@ export interface StopDecision {
   advice: Notice<AdviceCode>[];
   /** The row's other button: whether the task may be deleted, and if not why. */
   delete: DeleteOption;
+  /** What the task's `job_action` says (`null`: no verdict), and whether it agrees with the rules alone. */
+  backend: BackendReport;
+}
+
+export interface BackendReport {
+  stop: boolean | null;
+  delete: boolean | null;
+  /** `false` when a verdict differs from the rules' own decision: drift worth logging. */
+  agrees: boolean;
 }
 
 export interface DeleteOption {
@@ -116,9 +168,8 @@ export interface DeleteOption {
   blocked: Notice<BlockCode> | null;
 }
 
-export interface PlanTaskInput extends StopTaskInput {
-  id: string;
-}
+/** A task of a batch plan: it needs an id. */
+export type PlanTaskInput = StopTaskInput & { id: string };
 
 export interface PlanInput {
   tasks: PlanTaskInput[];

@@ -85,7 +85,7 @@ impl InputValue for JsValue {
 }
 
 /// Every property name the input reader asks for.
-const PROPERTY_NAMES: [&str; 15] = [
+const PROPERTY_NAMES: [&str; 21] = [
     "id",
     "db_use_type",
     "status",
@@ -95,6 +95,12 @@ const PROPERTY_NAMES: [&str; 15] = [
     "configuration_failed",
     "is_parent",
     "multi_write",
+    "job_type",
+    "job_mode_role",
+    "children",
+    "job_action",
+    "available_actions",
+    "unavailable_actions",
     "tasks",
     "force",
     "api",

@@ -11,6 +11,7 @@ use std::hash::{Hash, Hasher};
 use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 
+use crate::api_item::{read_task_tree, TaskBudget};
 use crate::decision::decide;
 use crate::input::{for_each_element, read_task_keeping_id, StopTask};
 use crate::options::EvaluateOptions;
@@ -39,14 +40,22 @@ extern "C" {
     /// on a fresh plain object it cannot throw.
     #[wasm_bindgen(method, setter = id)]
     fn set_id(this: &Decision, id: &JsValue);
+
+    /// Sets `parent_id`, likewise.
+    #[wasm_bindgen(method, setter = parent_id)]
+    fn set_parent_id(this: &Decision, id: &JsValue);
 }
 
 thread_local! {
     static TEMPLATES: RefCell<Vec<Option<Template>>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Decisions for the JS array `tasks`, in order.
+/// Decisions for the JS array `tasks`, in order; with `options.children`,
+/// each followed by its nested children.
 pub(super) fn decisions(tasks: &JsValue, options: &EvaluateOptions) -> Result<Array, JsValue> {
+    if options.children {
+        return decisions_with_children(tasks, options);
+    }
     let out = Array::new();
     for_each_element(tasks, "", read_task_keeping_id, |(task, id)| {
         let decision = decision_for(&task, id, options)?;
@@ -54,6 +63,39 @@ pub(super) fn decisions(tasks: &JsValue, options: &EvaluateOptions) -> Result<Ar
         Ok::<(), JsValue>(())
     })?;
     Ok(out)
+}
+
+/// `children: true`: the tasks are read with their children (the whole
+/// tree first, so a bad child throws before anything is built), then
+/// decided depth-first, each child with its parent's id as `parent_id`.
+pub(super) fn decisions_with_children(tasks: &JsValue, options: &EvaluateOptions) -> Result<Array, JsValue> {
+    let budget = TaskBudget::default();
+    let mut roots = Vec::new();
+    for_each_element(
+        tasks,
+        "",
+        |task, path| read_task_tree(task, path, &budget),
+        |task| {
+            roots.push(task);
+            Ok::<(), JsValue>(())
+        },
+    )?;
+    let out = Array::new();
+    for task in &roots {
+        push_tree(task, &JsValue::NULL, options, &out)?;
+    }
+    Ok(out)
+}
+
+fn push_tree(task: &StopTask, parent_id: &JsValue, options: &EvaluateOptions, out: &Array) -> Result<(), JsValue> {
+    let id = task.id.as_deref().map_or(JsValue::NULL, JsValue::from_str);
+    let decision: Decision = decision_for(task, Some(id.clone()), options)?.unchecked_into();
+    decision.set_parent_id(parent_id);
+    out.push(&decision);
+    for child in &task.children {
+        push_tree(child, &id, options, out)?;
+    }
+    Ok(())
 }
 
 /// The decision for one task read by the careful reader: a copy of its template with its id.

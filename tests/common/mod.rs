@@ -107,6 +107,29 @@ pub fn check_batch(what: &str, cases: &[&Value], decisions: &Value) {
     });
 }
 
+/// The options of a list case or an error case (`lang`, `policy`, `children`), as a JSON object.
+pub fn case_options_json(case: &Value) -> Value {
+    match &case["options"] {
+        Value::Null => serde_json::json!({}),
+        options => options.clone(),
+    }
+}
+
+/// The same options as CLI flags.
+pub fn case_options_flags(case: &Value) -> Vec<String> {
+    let options = case_options_json(case);
+    let mut flags = Vec::new();
+    for name in ["lang", "policy"] {
+        if let Some(value) = options[name].as_str() {
+            flags.extend([format!("--{name}"), value.to_string()]);
+        }
+    }
+    if options["children"] == true {
+        flags.push("--children".to_string());
+    }
+    flags
+}
+
 /// An error (as JSON, with at least `code` and `path`) against an error case.
 pub fn matches_error_case(case: &Value, error: &Value) -> Result<(), String> {
     partial_match(&serde_json::json!({"code": "INVALID_INPUT", "path": case["path"]}), error, "")

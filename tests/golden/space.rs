@@ -86,6 +86,38 @@ fn delete_plan(request: &Value) -> String {
     plan_delete_json(&request.to_string()).expect("an enumerated delete plan request is valid input")
 }
 
+/// `job_action` lists: the stop (FREE_RESOURCE) and delete (DELETE)
+/// verdicts each absent, available and unavailable.
+const JOB_ACTIONS: [(&[&str], &[&str]); 9] = [
+    (&[], &[]),
+    (&["FREE_RESOURCE"], &[]),
+    (&[], &["FREE_RESOURCE"]),
+    (&["DELETE"], &[]),
+    (&[], &["DELETE"]),
+    (&["FREE_RESOURCE", "DELETE"], &[]),
+    (&[], &["FREE_RESOURCE", "DELETE"]),
+    (&["FREE_RESOURCE"], &["DELETE"]),
+    (&["DELETE"], &["FREE_RESOURCE"]),
+];
+
+/// A task of `kind` and `status` in the shapes real list items have.
+fn list_shapes(kind: &str, status: &str) -> Vec<Value> {
+    let v5 = |extra: Value| {
+        let mut item = json!({ "job_type": kind, "status": status });
+        if let (Some(item), Value::Object(extra)) = (item.as_object_mut(), extra) {
+            item.extend(extra);
+        }
+        item
+    };
+    vec![
+        json!({ "db_use_type": format!("{kind}:描述"), "status": status, "engine_type": "postgresql", "task_type": "FULL_TRANS 全量" }),
+        v5(json!({})),
+        v5(json!({ "job_mode_role": "parent" })),
+        v5(json!({ "job_mode_role": "parent", "multi_write": true })),
+        v5(json!({ "children": [{ "id": "child" }] })),
+    ]
+}
+
 /// Every answer, deduplicated: each input keeps the index of its answer.
 #[derive(Clone, Default)]
 pub struct AnswerSpace {
@@ -147,6 +179,31 @@ impl AnswerSpace {
                 delete_plans.push(space.answer(lang, delete_plan(&request)));
             }
             space.sections.push(("delete plans", delete_plans));
+
+            // Real list items (contract section 10): the backend's verdicts on
+            // every kind x status, kinds and task types with SDK descriptions,
+            // parents by children or job_mode_role, nested children.
+            let mut list_items = Vec::new();
+            for kind in kinds() {
+                for status in shown_statuses() {
+                    for (available, unavailable) in JOB_ACTIONS {
+                        let mut item = task(kind, status, 0);
+                        item["job_action"] =
+                            json!({ "available_actions": available, "unavailable_actions": unavailable });
+                        list_items.push(space.answer(lang, evaluate(&item, lang)));
+                    }
+                    for item in list_shapes(kind, status) {
+                        list_items.push(space.answer(lang, evaluate(&item, lang)));
+                    }
+                }
+            }
+            let tree = json!(kinds().iter().map(|kind| json!({
+                "id": format!("{kind}-parent"), "job_type": kind, "status": "INCRE_TRANSFER_STARTED",
+                "children": [{ "id": format!("{kind}-child"), "db_use_type": kind, "status": "INCRE_TRANSFER_FAILED" }],
+            })).collect::<Vec<_>>());
+            let options = EvaluateOptions::new(lang).with_children(true);
+            list_items.push(space.answer(lang, evaluate_json(&tree.to_string(), options).expect("a valid tree")));
+            space.sections.push(("list items", list_items));
 
             // The matrix carries rules_version itself: hash it without.
             let mut matrix: Value = serde_json::from_str(&matrix_json(lang)).expect("the matrix is JSON");

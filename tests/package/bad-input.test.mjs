@@ -37,7 +37,7 @@ const hostileCases = [
         : c.op === "plan-delete"
           ? api.planDelete(c.input)
           : Array.isArray(c.input)
-            ? api.evaluateStops(c.input)
+            ? api.evaluateStops(c.input, c.options)
             : api.evaluateStop(c.input),
     { path: c.path },
   ]),

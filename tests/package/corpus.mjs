@@ -106,6 +106,10 @@ export function runCorpus(api, cases) {
     );
   }
 
+  for (const c of cases.lists) {
+    check(results, "list", c.name, () => mismatches(api.evaluateStops(c.response.jobs, c.options), c.expect));
+  }
+
   for (const c of cases.plans) {
     check(results, "plan", c.name, () => mismatches(api.planStop(c.input), c.expect));
   }
@@ -121,7 +125,7 @@ export function runCorpus(api, cases) {
         : c.op === "plan-delete"
           ? () => api.planDelete(c.input)
           : Array.isArray(c.input)
-          ? () => api.evaluateStops(c.input)
+          ? () => api.evaluateStops(c.input, c.options)
           : () => api.evaluateStop(c.input);
     check(results, "error", c.name, () => expectThrows(call, c.path));
   }
@@ -152,6 +156,7 @@ export function expectedCheckCount(cases) {
     optionGroups(cases).length +
     cases.plans.length +
     cases.delete_plans.length +
+    cases.lists.length +
     cases.errors.length +
     cases.labels.length
   );

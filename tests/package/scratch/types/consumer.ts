@@ -56,6 +56,29 @@ const task: StopTaskInput = {
   node_info: { spec: "medium" },
 };
 const futureKind: StopTaskInput = { db_use_type: "someNewKind", status: "" };
+// A v5 list item, verbatim: the kind is job_type, the backend's verdict job_action.
+const v5Item: StopTaskInput = {
+  id: "job-5",
+  job_type: "sync",
+  status: "INCRE_TRANSFER_STARTED",
+  job_mode_role: "parent",
+  is_multi_az: false,
+  job_action: { available_actions: ["PAUSE", "FREE_RESOURCE"], unavailable_actions: ["DELETE"], current_action: "" },
+  children: [{ id: "job-6", job_type: "sync", status: "INCRE_TRANSFER_FAILED", job_mode_role: "child" }],
+};
+// A v3 list item with SDK descriptions and children.
+const v3Item: StopTaskInput = {
+  id: "job-7",
+  db_use_type: "migration:实时迁移",
+  status: "CREATING：创建中",
+  task_type: "FULL_TRANS 全量",
+  children: [{ id: "job-8", db_use_type: "migration", status: "CREATING" }],
+};
+for (const d of evaluateStops([v5Item, v3Item], { children: true, policy: "ReadOnlyAccess" })) {
+  const parentId: string | null = d.parent_id;
+  const drift: boolean = !d.backend.agrees && d.backend.stop !== null;
+  [parentId ?? "", String(drift), String(d.backend.delete)].join(" ");
+}
 const lang: Lang = "zh-cn";
 const policy: PolicyName = "FullWithOutDeletePermission";
 const options: EvaluateOptions = { lang, policy };
@@ -96,6 +119,7 @@ function explainBlock(code: BlockCode): string {
     case "DUPLICATE_TASK":
     case "STOP_FIRST":
     case "NO_PERMISSION":
+    case "BACKEND_REFUSED":
       return code.toLowerCase();
     default:
       return assertNever(code);

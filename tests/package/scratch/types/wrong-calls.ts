@@ -15,6 +15,9 @@ planStop({ tasks: [], api: "v4" }); // wrong: api is v3 or v5
 evaluateStop({ db_use_type: "sync", status: "CREATING" }, { policy: 3 }); // wrong: policy is a string
 planDelete({ tasks: [{ db_use_type: "sync", status: "CREATE_FAILED" }] }); // wrong: delete plan tasks need an id
 const deletable: string = decision.delete.available; // wrong: a boolean
+evaluateStop({ status: "CREATING", job_mode_role: "parent" }); // wrong: a kind (db_use_type or job_type) is required
+evaluateStops([{ job_type: "sync", status: "CREATING" }], { children: "yes" }); // wrong: children is a boolean
+const agrees: string = decision.backend.agrees; // wrong: a boolean
 const mode: StopMode = decision.preselected_mode; // wrong: may be null
 const code: string = decision.blocked.code; // wrong: blocked may be null
 const count: number = rulesVersion(); // wrong: a string

@@ -1,0 +1,145 @@
+//! What real DRS list items carry besides the fields of section 1 (contract
+//! section 10): v5's `job_type`, parents marked by `children` or
+//! `job_mode_role`, the backend's `job_action`, and nested subtasks. The
+//! explicit fields of section 1 win whenever they are given.
+
+use std::cell::Cell;
+
+use crate::backend::{ActionList, BackendVerdict};
+use crate::error::InputError;
+use crate::input::{
+    expect_object, field, index, join, read_array, read_failed, read_task, string_field, wrong_type, InputValue, Shape,
+    StopTask, MAX_TASKS,
+};
+
+/// How deep `children` may nest. DRS nests one level (parent, subtasks);
+/// the bound keeps a self-referencing JS object from recursing forever.
+pub const MAX_CHILD_DEPTH: usize = 32;
+
+/// The kind: `db_use_type` when given (even unknown), else v5 `job_type`.
+/// A missing kind is reported at `db_use_type`, the contract's name for it.
+pub fn read_kind<V: InputValue>(value: &V, path: &str) -> Result<String, InputError> {
+    if let Some(kind) = string_field(value, path, "db_use_type")? {
+        return Ok(kind);
+    }
+    string_field(value, path, "job_type")?.ok_or_else(|| {
+        InputError::new(join(path, "db_use_type"), "expected a string (or a v5 job_type), but the field is missing")
+    })
+}
+
+/// Whether the task is a parent: `is_parent` when given; otherwise a
+/// non-empty `children` array or `job_mode_role: "parent"`. (`master`,
+/// `slave`, `child` are not parents, and only `multi_write` makes a task
+/// dual-active.) `children` and `job_mode_role` are checked either way, so
+/// a malformed one is an error whether or not `is_parent` is given.
+pub fn read_parent<V: InputValue>(value: &V, path: &str) -> Result<bool, InputError> {
+    let has_children = children_count(value, path)? > 0;
+    let role_is_parent =
+        string_field(value, path, "job_mode_role")?.is_some_and(|role| role.trim().eq_ignore_ascii_case("parent"));
+    match field(value, path, "is_parent")? {
+        Some(given) => match given.as_bool() {
+            Some(flag) => Ok(flag),
+            None if given.is_nullish() => Ok(has_children || role_is_parent),
+            None => Err(wrong_type(&join(path, "is_parent"), "a boolean", given.shape())),
+        },
+        None => Ok(has_children || role_is_parent),
+    }
+}
+
+/// The length of `children` (0 when absent or null).
+fn children_count<V: InputValue>(value: &V, path: &str) -> Result<usize, InputError> {
+    match field(value, path, "children")? {
+        Some(children) if children.shape() == Shape::Array => {
+            children.len().map_err(|reason| read_failed(&join(path, "children"), reason))
+        }
+        Some(children) if !children.is_nullish() => {
+            Err(wrong_type(&join(path, "children"), "an array of tasks", children.shape()))
+        }
+        _ => Ok(0),
+    }
+}
+
+/// The backend's verdict from `job_action` (absent or null: no verdict; a
+/// missing list counts as empty).
+pub fn read_job_action<V: InputValue>(value: &V, path: &str) -> Result<BackendVerdict, InputError> {
+    let mut verdict = BackendVerdict::default();
+    let action = match field(value, path, "job_action")? {
+        Some(action) if !action.is_nullish() => action,
+        _ => return Ok(verdict),
+    };
+    let action_path = join(path, "job_action");
+    expect_object(&action, &action_path, "a job_action object")?;
+    for (name, list) in [("available_actions", ActionList::Available), ("unavailable_actions", ActionList::Unavailable)]
+    {
+        let names = match field(&action, &action_path, name)? {
+            Some(names) if !names.is_nullish() => names,
+            _ => continue,
+        };
+        let list_path = join(&action_path, name);
+        if names.shape() != Shape::Array {
+            return Err(wrong_type(&list_path, "an array of action names", names.shape()));
+        }
+        let len = names.len().map_err(|reason| read_failed(&list_path, reason))?;
+        if len > MAX_TASKS {
+            return Err(InputError::new(list_path, format!("expected at most {MAX_TASKS} actions, found {len}")));
+        }
+        for i in 0..len {
+            let element = names.element(i).map_err(|reason| read_failed(&index(&list_path, i), reason))?;
+            match element.as_string() {
+                Some(action) => verdict.note(list, &action),
+                None => return Err(wrong_type(&index(&list_path, i), "an action name string", element.shape())),
+            }
+        }
+    }
+    Ok(verdict)
+}
+
+/// How many tasks one call may still read, children included: shared
+/// references in JS could otherwise make a small object stand for an
+/// exponential number of tasks.
+pub struct TaskBudget(Cell<usize>);
+
+impl Default for TaskBudget {
+    fn default() -> TaskBudget {
+        TaskBudget(Cell::new(MAX_TASKS))
+    }
+}
+
+impl TaskBudget {
+    fn take(&self, path: &str) -> Result<(), InputError> {
+        match self.0.get().checked_sub(1) {
+            Some(left) => {
+                self.0.set(left);
+                Ok(())
+            }
+            None => Err(InputError::new(path, format!("expected at most {MAX_TASKS} tasks in all, children included"))),
+        }
+    }
+}
+
+/// Reads a task and, depth-first, every task in its `children` (errors at
+/// paths such as `children[1].db_use_type`), for `children: true`.
+pub fn read_task_tree<V: InputValue>(value: &V, path: &str, budget: &TaskBudget) -> Result<StopTask, InputError> {
+    read_tree_at(value, path, budget, 0)
+}
+
+fn read_tree_at<V: InputValue>(
+    value: &V,
+    path: &str,
+    budget: &TaskBudget,
+    depth: usize,
+) -> Result<StopTask, InputError> {
+    budget.take(path)?;
+    let mut task = read_task(value, path)?;
+    let children = match field(value, path, "children")? {
+        Some(children) if !children.is_nullish() => children,
+        _ => return Ok(task),
+    };
+    let children_path = join(path, "children");
+    if depth >= MAX_CHILD_DEPTH {
+        return Err(InputError::new(children_path, format!("expected children nested at most {MAX_CHILD_DEPTH} deep")));
+    }
+    task.children =
+        read_array(&children, &children_path, |child, child_path| read_tree_at(child, child_path, budget, depth + 1))?;
+    Ok(task)
+}
