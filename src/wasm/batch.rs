@@ -13,7 +13,7 @@ use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
-use super::templates::{decision_for, template_for};
+use super::templates::{decision_for, decisions_with_children, template_for};
 use crate::input::{array_len, read_element, read_evaluate_options, read_task_keeping_id, StopTask};
 use crate::options::EvaluateOptions;
 use crate::rule_inputs::RuleInputs;
@@ -53,14 +53,24 @@ fn options_of(id: u32) -> EvaluateOptions {
 }
 
 /// Starts a batch: reads the options and checks the task list, as the
-/// careful path does first. Returns `length * 128 + forgotten * 64 + options id`.
+/// careful path does first. Returns `length * 256 + children * 128 +
+/// forgotten * 64 + options id`; with `children`, front.js hands the whole
+/// list to `__stopTree`.
 #[wasm_bindgen(js_name = __stopBatch, skip_typescript)]
 pub fn stop_batch(tasks: JsValue, options: Option<JsValue>) -> Result<f64, JsValue> {
     let options = read_evaluate_options(options.as_ref())?;
     let len = array_len(&tasks, "")?;
+    let children = options.children;
     let (id, forgotten) = options_id(options);
-    // Exact in an f64: len <= MAX_TASKS, far below 2^45.
-    Ok(len as f64 * 128.0 + if forgotten { 64.0 } else { 0.0 } + id as f64)
+    // Exact in an f64: len <= MAX_TASKS, far below 2^44.
+    Ok(len as f64 * 256.0 + if children { 128.0 } else { 0.0 } + if forgotten { 64.0 } else { 0.0 } + id as f64)
+}
+
+/// `children: true`: every task and its nested children, decided in the wasm
+/// (the careful path; nested lists are a console's expandable rows, not its bulk).
+#[wasm_bindgen(js_name = __stopTree, skip_typescript)]
+pub fn stop_tree(tasks: JsValue, options: u32) -> Result<js_sys::Array, JsValue> {
+    decisions_with_children(&tasks, &options_of(options))
 }
 
 /// The decision for element 0 of `holder`, read carefully, reported as
@@ -93,6 +103,7 @@ pub fn stop_template(
         configuration_failed: flags & CONFIGURATION_FAILED != 0,
         is_parent: flags & IS_PARENT != 0,
         multi_write: flags & MULTI_WRITE != 0,
+        ..StopTask::default()
     };
     Ok(template_for(RuleInputs::of(&task), &options_of(options))?.into())
 }

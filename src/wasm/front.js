@@ -8,8 +8,10 @@
 // type, a getter that throws, an element that is not an object) goes to the
 // careful reader with a stand-in that replays what was already read, so no
 // getter runs twice and every error is exactly the careful path's.
-const evaluateStops = ((startBatch, carefulTask, template) => {
-  const FIELDS = ["id", "db_use_type", "status", "engine_type", "task_type", "network_abnormal", "configuration_failed", "is_parent", "multi_write"];
+const evaluateStops = ((startBatch, carefulTask, template, tree) => {
+  // The careful reader's order. A list item's own fields of contract section 10 (children,
+  // job_mode_role, job_action, a kind named job_type) are left to the careful reader.
+  const FIELDS = ["id", "db_use_type", "status", "engine_type", "task_type", "network_abnormal", "configuration_failed", "children", "job_mode_role", "is_parent", "multi_write", "job_action"];
   const STRINGS = 64; // distinct strings remembered per field
   const TEMPLATES = 4096; // templates remembered in all
   const ODD = {}; // thrown to leave the plain reading
@@ -43,7 +45,8 @@ const evaluateStops = ((startBatch, carefulTask, template) => {
     const started = startBatch(tasks, options);
     const opts = started % 64; // the wasm's number for these options
     if (started % 128 >= 64) forget(); // the wasm renumbered them
-    const length = Math.floor(started / 128);
+    if (started % 256 >= 128) return tree(tasks, opts); // children: true, all in the wasm
+    const length = Math.floor(started / 256);
     const out = new Array(length);
     for (let i = 0; i < length; i++) {
       let task;
@@ -62,7 +65,7 @@ const evaluateStops = ((startBatch, carefulTask, template) => {
         continue;
       }
       let read = 0;
-      let id, kind, status, engine, taskType, network, configFailed, parent, multiWrite;
+      let id, kind, status, engine, taskType, network, configFailed, children, role, parent, multiWrite, action;
       try {
         id = task.id;
         if (typeof id !== "string" && id != null) throw ODD;
@@ -85,13 +88,22 @@ const evaluateStops = ((startBatch, carefulTask, template) => {
         configFailed = task.configuration_failed;
         if (typeof configFailed !== "boolean" && configFailed != null) throw ODD;
         read = 7;
+        children = task.children;
+        if (children != null) throw ODD;
+        read = 8;
+        role = task.job_mode_role;
+        if (role != null) throw ODD;
+        read = 9;
         parent = task.is_parent;
         if (typeof parent !== "boolean" && parent != null) throw ODD;
-        read = 8;
+        read = 10;
         multiWrite = task.multi_write;
         if (typeof multiWrite !== "boolean" && multiWrite != null) throw ODD;
+        read = 11;
+        action = task.job_action;
+        if (action != null) throw ODD;
       } catch (thrown) {
-        const values = [id, kind, status, engine, taskType, network, configFailed, parent, multiWrite];
+        const values = [id, kind, status, engine, taskType, network, configFailed, children, role, parent, multiWrite, action];
         out[i] = carefulTask([replay(task, values, read, thrown)], i, opts);
         continue;
       }
@@ -118,4 +130,4 @@ const evaluateStops = ((startBatch, carefulTask, template) => {
     }
     return out;
   };
-})(__stopBatch, __stopTask, __stopTemplate);
+})(__stopBatch, __stopTask, __stopTemplate, __stopTree);
