@@ -352,10 +352,12 @@ export function createBaseline(text) {
     }
     return policy;
   };
+  // Plain task lists only (contract sections 1-9): no nested children, no backend verdict.
+  const NO_VERDICT = Object.freeze({ stop: null, delete: null, agrees: true });
   const withId = (id, t) => ({
-    id, db_use_type: t.db_use_type, status: t.status, status_label: t.status_label, stoppable: t.stoppable,
+    id, parent_id: null, db_use_type: t.db_use_type, status: t.status, status_label: t.status_label, stoppable: t.stoppable,
     blocked: t.blocked, abnormal: t.abnormal, abnormal_reasons: t.abnormal_reasons, preselected_mode: t.preselected_mode,
-    modes: t.modes, advice: t.advice, delete: t.delete,
+    modes: t.modes, advice: t.advice, delete: t.delete, backend: NO_VERDICT,
   });
 
   /**
@@ -363,7 +365,12 @@ export function createBaseline(text) {
    * switch, a Map hit on the canonical status, an array index.
    */
   function decide(lang, policy, id, kindText, statusText, engine, taskType, network, configFailed, parent, multiWrite) {
-    const kind = kindIndex(kindText);
+    let kind = kindIndex(kindText);
+    if (kind === UNKNOWN_KIND) {
+      // The kind before an SDK description (`"sync:实时同步"`), trimmed.
+      kindText = kindText.split(/[:：]/)[0].trim();
+      kind = kindIndex(kindText);
+    }
     let status = STATUS_INDEX.get(statusText);
     let normalised = statusText;
     if (status === undefined) [status, normalised] = parseStatus(statusText);

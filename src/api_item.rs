@@ -23,7 +23,7 @@ pub fn read_kind<V: InputValue>(value: &V, path: &str) -> Result<String, InputEr
         return Ok(kind);
     }
     string_field(value, path, "job_type")?.ok_or_else(|| {
-        InputError::new(join(path, "db_use_type"), "expected a string (or a v5 job_type), but the field is missing")
+        InputError::new(join(path, "db_use_type"), "expected a string, but the field is missing")
     })
 }
 
