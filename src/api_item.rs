@@ -22,9 +22,8 @@ pub fn read_kind<V: InputValue>(value: &V, path: &str) -> Result<String, InputEr
     if let Some(kind) = string_field(value, path, "db_use_type")? {
         return Ok(kind);
     }
-    string_field(value, path, "job_type")?.ok_or_else(|| {
-        InputError::new(join(path, "db_use_type"), "expected a string, but the field is missing")
-    })
+    string_field(value, path, "job_type")?
+        .ok_or_else(|| InputError::new(join(path, "db_use_type"), "expected a string, but the field is missing"))
 }
 
 /// Whether the task is a parent: `is_parent` when given; otherwise a
