@@ -1,6 +1,6 @@
 // Consoles' own unit tests using the package: vitest (Node and jsdom
 // environments, import) and jest 30 with the jsdom environment (require,
-// no TextDecoder there). Each runs every decision, plan, delete plan and error case of
+// no TextDecoder there). Each runs every decision, plan, delete plan, list answer and error case of
 // the corpus (tests/package/scratch/{vitest,jest}); here we run the runners
 // and read their JSON reports.
 import assert from "node:assert/strict";
@@ -12,8 +12,9 @@ import { promisify } from "node:util";
 import { cases, workDir } from "./scratch-project.mjs";
 
 const toolchains = fileURLToPath(new URL("./node_modules/", import.meta.url));
-// One test per decision, plan, delete plan and error case, and one for the batches.
-const perFile = cases.decisions.length + cases.plans.length + cases.delete_plans.length + cases.errors.length + 1;
+// One test per decision, plan, delete plan, list answer and error case, and one for the batches.
+const perFile =
+  cases.decisions.length + cases.plans.length + cases.delete_plans.length + cases.lists.length + cases.errors.length + 1;
 
 /** Runs a test runner in the scratch project; resolves to its JSON report. */
 async function run(args, report) {
