@@ -5,6 +5,8 @@
 
 use serde::Serialize;
 
+use crate::decision::StopDecision;
+
 /// The action whose availability is the backend's verdict on Stop. There is
 /// no plain STOP action: FREE_RESOURCE is what moves a task to
 /// `RELEASE_RESOURCE_*` (inferred; fact sheet addendum).
@@ -66,9 +68,58 @@ impl BackendReport {
     }
 }
 
+/// A v5 item's `job_action` as a backend that follows these rules lists it
+/// (the reference backend's v5 list): Stop ([`STOP_ACTION`]) and Delete
+/// ([`DELETE_ACTION`]), each available or unavailable as the decision says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct JobAction {
+    pub available_actions: Vec<&'static str>,
+    pub unavailable_actions: Vec<&'static str>,
+}
+
+/// The `job_action` that agrees with `decision`: a console reading it back
+/// gets the same decision with `backend.agrees == true`.
+pub fn job_action(decision: &StopDecision) -> JobAction {
+    let mut action = JobAction { available_actions: Vec::new(), unavailable_actions: Vec::new() };
+    for (name, allowed) in [(STOP_ACTION, decision.stoppable), (DELETE_ACTION, decision.delete.available)] {
+        if allowed {
+            action.available_actions.push(name);
+        } else {
+            action.unavailable_actions.push(name);
+        }
+    }
+    action
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{evaluate_stop, EvaluateOptions, Lang, Policy, StatusCode, StopTask};
+
+    #[test]
+    fn the_job_action_of_a_decision_reads_back_as_agreeing() {
+        for policy in Policy::KNOWN {
+            for kind in ["migration", "sync", "cloudDataGuard"] {
+                for status in StatusCode::ALL {
+                    let options = EvaluateOptions::new(Lang::EnUs).with_policy(policy.clone());
+                    let task = StopTask::new(kind, status.as_str());
+                    let decision = evaluate_stop(&task, options.clone());
+                    let action = job_action(&decision);
+                    let mut item = serde_json::json!({ "db_use_type": kind, "status": status.as_str() });
+                    item["job_action"] = serde_json::to_value(&action).unwrap_or_default();
+                    let read = StopTask::from_json(&item).map(|task| evaluate_stop(&task, options.clone()));
+                    let read = read.unwrap_or_else(|error| panic!("{kind} {status:?}: {error:?}"));
+                    assert!(read.backend.agrees, "{policy:?} {kind} {status:?}");
+                    assert_eq!(read.backend.stop, Some(decision.stoppable));
+                    assert_eq!(read.backend.delete, Some(decision.delete.available));
+                    assert_eq!(
+                        (read.stoppable, read.delete.available),
+                        (decision.stoppable, decision.delete.available)
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn a_verdict_is_read_from_either_list_and_refusal_wins() {

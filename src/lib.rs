@@ -55,7 +55,7 @@ pub mod wasm;
 
 pub use action::Action;
 pub use api_item::MAX_CHILD_DEPTH;
-pub use backend::{BackendReport, BackendVerdict};
+pub use backend::{job_action, BackendReport, BackendVerdict, JobAction};
 pub use codes::{AbnormalReason, Advice, BlockCode, Consequence, FollowUp};
 pub use decision::{DeleteOption, ModeOption, Modes, Notice, StopDecision};
 pub use delete::DELETABLE_STATUSES;
