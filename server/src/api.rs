@@ -126,6 +126,7 @@ pub fn router(config: Config) -> Result<Router, ConfigError> {
         .route("/v3/{project_id}/jobs", get(v3::list_jobs))
         .route("/v3/{project_id}/jobs/batch-status", post(v3::batch_status))
         .route("/v3/{project_id}/jobs/batch-jobs", delete(v3::batch_jobs))
+        .route("/v5/{project_id}/jobs", get(v5::list_jobs))
         .route("/v5/{project_id}/jobs/batch-stop", post(v5::batch_stop))
         .method_not_allowed_fallback(method_not_allowed)
         .with_state(state);
