@@ -6,7 +6,7 @@
 const KINDS = ["migration", "sync", "cloudDataGuard"];
 
 // Task variations that make every code appear in some decision.
-const PROBES = [{}, { network_abnormal: true }, { configuration_failed: true }, { is_parent: true }, { engine_type: "postgresql" }];
+const PROBES = [{}, { network_abnormal: true }, { configuration_failed: true }, { is_parent: true }, { engine_type: "postgresql" }, { job_action: { unavailable_actions: ["FREE_RESOURCE", "DELETE"] } }];
 
 /**
  * { notices, deletes: { [lang]: [kind 0..2, unknown kind 3] -> { code: message } },

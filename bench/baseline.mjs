@@ -76,7 +76,14 @@ const IS_PARENT = 4;
 const MULTI_WRITE = 8;
 const POSTGRESQL = 16;
 const FULL_ONLY = 32;
-const FLAG_BITS = 6;
+// The backend's verdicts (job_action): none, allowed or refused, for stop and for delete.
+const BACKEND_STOP_YES = 64;
+const BACKEND_STOP_NO = 128;
+const BACKEND_DELETE_YES = 256;
+const BACKEND_DELETE_NO = 512;
+const FLAG_BITS = 10;
+const verdictBits = (verdict, yes, no) => (verdict === true ? yes : verdict === false ? no : 0);
+const verdictOf = (flags, yes, no) => (flags & yes ? true : flags & no ? false : null);
 
 function kindIndex(kind) {
   switch (kind) {
@@ -116,6 +123,17 @@ function sameCode(text, upper) {
   }
   return true;
 }
+
+/** The first word of `text` (Rust's `split_whitespace`) equals `upper`, ASCII case-insensitively. */
+function firstWordIs(text, upper) {
+  let start = 0;
+  while (start < text.length && isRustSpace(text.charCodeAt(start))) start++;
+  let end = start;
+  while (end < text.length && !isRustSpace(text.charCodeAt(end))) end++;
+  return sameCode(text.slice(start, end), upper);
+}
+/** The kind part of a db_use_type or job_type: before the first colon (ASCII or full-width), trimmed. */
+const kindText = (text) => rustTrim(text.split(/[:：]/)[0]);
 
 /** The status after normalisation: [index or -1, normalised text]. */
 function parseStatus(raw) {
@@ -195,28 +213,82 @@ function read(object, name, path) {
   }
 }
 
-const TASK_FIELDS = ["id", "db_use_type", "status", "engine_type", "task_type", "network_abnormal", "configuration_failed", "is_parent", "multi_write"];
+const MAX_CHILD_DEPTH = 32;
+const nullish = (value) => value === null || value === undefined;
+
+function optionalString(task, name, path = name) {
+  const value = read(task, name, path);
+  if (typeof value !== "string" && !nullish(value)) throw wrongType(path, "a string", value);
+  return value;
+}
+function optionalFlag(task, name) {
+  const value = read(task, name, name);
+  if (typeof value !== "boolean" && !nullish(value)) throw wrongType(name, "a boolean", value);
+  return value;
+}
+/** An array's length as the package reads it (a getter may throw; it must be a valid array length). */
+function lengthOf(array, path) {
+  const length = read(array, "length", path);
+  if (!(typeof length === "number" && length >= 0 && length <= 2 ** 32 - 1 && Number.isInteger(length))) {
+    throw new InputError(path, "the value could not be read: the array has no valid length");
+  }
+  return length;
+}
+
+/** job_action's verdicts on stop and delete: null (none), true or false (refused wins). */
+const readJobAction = (task) => actionVerdict(read(task, "job_action", "job_action"));
+function actionVerdict(action) {
+  const verdict = { stop: null, delete: null };
+  if (nullish(action)) return verdict;
+  if (!isPlainObject(action)) throw wrongType("job_action", "a job_action object", action);
+  for (const list of ["available_actions", "unavailable_actions"]) {
+    const path = `job_action.${list}`;
+    const names = read(action, list, path);
+    if (nullish(names)) continue;
+    if (shapeOf(names) !== "array") throw wrongType(path, "an array of action names", names);
+    const length = lengthOf(names, path);
+    if (length > MAX_TASKS) throw new InputError(path, `expected at most ${MAX_TASKS} actions, found ${length}`);
+    for (let i = 0; i < length; i++) {
+      const name = read(names, i, `${path}[${i}]`);
+      if (typeof name !== "string") throw wrongType(`${path}[${i}]`, "an action name string", name);
+      const which = name === "FREE_RESOURCE" ? "stop" : name === "DELETE" ? "delete" : null;
+      if (which !== null) verdict[which] = list === "unavailable_actions" || verdict[which] === false ? false : true;
+    }
+  }
+  return verdict;
+}
 
 /**
  * The careful reader: each field in the package's order, each read guarded.
- * Returns the fields as an array in TASK_FIELDS order, or throws InputError.
+ * Returns [id, kind, status, engine, taskType, network, configFailed, parent, multiWrite, verdict]
+ * (`parent` resolved from is_parent, children and job_mode_role), or throws InputError.
  */
 function readTaskCarefully(task) {
   if (!isPlainObject(task)) throw wrongType("", "a task object", task);
-  const values = [];
-  for (const name of TASK_FIELDS) {
-    const value = read(task, name, name);
-    const nullish = value === null || value === undefined;
-    if (name === "db_use_type" || name === "status") {
-      if (typeof value !== "string") {
-        throw nullish ? new InputError(name, "expected a string, but the field is missing") : wrongType(name, "a string", value);
-      }
-    } else if (name.startsWith("is_") || name.endsWith("_abnormal") || name.endsWith("_failed") || name === "multi_write") {
-      if (typeof value !== "boolean" && !nullish) throw wrongType(name, "a boolean", value);
-    } else if (typeof value !== "string" && !nullish) throw wrongType(name, "a string", value);
-    values.push(value);
+  const id = optionalString(task, "id");
+  let kind = read(task, "db_use_type", "db_use_type");
+  if (typeof kind !== "string") {
+    if (!nullish(kind)) throw wrongType("db_use_type", "a string", kind);
+    kind = optionalString(task, "job_type");
+    if (nullish(kind)) throw new InputError("db_use_type", "expected a string, but the field is missing");
   }
-  return values;
+  const status = read(task, "status", "status");
+  if (typeof status !== "string") {
+    throw nullish(status) ? new InputError("status", "expected a string, but the field is missing") : wrongType("status", "a string", status);
+  }
+  const engine = optionalString(task, "engine_type");
+  const taskType = optionalString(task, "task_type");
+  const network = optionalFlag(task, "network_abnormal");
+  const configFailed = optionalFlag(task, "configuration_failed");
+  const children = read(task, "children", "children");
+  let hasChildren = false;
+  if (shapeOf(children) === "array") hasChildren = lengthOf(children, "children") > 0;
+  else if (!nullish(children)) throw wrongType("children", "an array of tasks", children);
+  const role = optionalString(task, "job_mode_role");
+  const given = optionalFlag(task, "is_parent");
+  const parent = typeof given === "boolean" ? given : hasChildren || (typeof role === "string" && sameCode(role, "PARENT"));
+  const multiWrite = optionalFlag(task, "multi_write");
+  return [id, kind, status, engine, taskType, network, configFailed, parent, multiWrite, readJobAction(task)];
 }
 
 // What each known policy allows (contract section 9); any other name allows nothing.
@@ -230,14 +302,16 @@ const NOTHING = { stop: false, delete: false };
 
 /** The options as [language index, policy name], read in the package's order: lang, then policy. */
 function readOptions(options) {
-  if (options === null || options === undefined) return [0, "FullAccess"];
+  if (options === null || options === undefined) return [0, "FullAccess", false];
   if (!isPlainObject(options)) throw wrongType("", "an options object", options).toError();
   try {
     const lang = read(options, "lang", "lang");
     if (typeof lang !== "string" && lang !== null && lang !== undefined) throw wrongType("lang", "a language tag string", lang);
     const policy = read(options, "policy", "policy");
     if (typeof policy !== "string" && policy !== null && policy !== undefined) throw wrongType("policy", "a policy name string", policy);
-    return [typeof lang === "string" ? langIndex(lang) : 0, policy ?? "FullAccess"];
+    const children = read(options, "children", "children");
+    if (typeof children !== "boolean" && !nullish(children)) throw wrongType("children", "a boolean", children);
+    return [typeof lang === "string" ? langIndex(lang) : 0, policy ?? "FullAccess", children === true];
   } catch (error) {
     throw error instanceof InputError ? error.toError() : error;
   }
@@ -271,17 +345,29 @@ export function createBaseline(text) {
   const DELETABLE = new Set(["CREATE_FAILED", "RELEASE_RESOURCE_COMPLETE", "RELEASE_CHILD_TRANSFER_COMPLETE"].map((s) => STATUS_INDEX.get(s)));
   const AVAILABLE = Object.freeze({ available: true, blocked: null });
   /** The delete option (contract section 8), for a known kind and status. */
-  function deleteOf(lang, kind, status, flags, policy) {
-    let code = null;
-    if (STATUSES[status] === "DELETED") code = "DELETED";
-    else if (!DELETABLE.has(status)) code = "STOP_FIRST";
-    else if (flags & IS_PARENT && !(kind === DR && flags & MULTI_WRITE)) code = "PARENT_TASK";
-    else if (!policy.grants.delete) code = "NO_PERMISSION";
-    return code === null ? AVAILABLE : Object.freeze({ available: false, blocked: deleteNotice(lang, kind, code, policy) });
+  function deleteCodeOf(kind, status, flags, policy) {
+    if (STATUSES[status] === "DELETED") return "DELETED";
+    if (!DELETABLE.has(status)) return "STOP_FIRST";
+    if (flags & IS_PARENT && !(kind === DR && flags & MULTI_WRITE)) return "PARENT_TASK";
+    if (!policy.grants.delete) return "NO_PERMISSION";
+    return null;
+  }
+  const deleteOption = (lang, kind, code, policy) =>
+    code === null ? AVAILABLE : Object.freeze({ available: false, blocked: deleteNotice(lang, kind, code, policy) });
+  /** The backend's report, and the codes once its refusals are applied (the rules' own code stands). */
+  function withBackend(flags, stopCode, deleteCode) {
+    const stop = verdictOf(flags, BACKEND_STOP_YES, BACKEND_STOP_NO);
+    const del = verdictOf(flags, BACKEND_DELETE_YES, BACKEND_DELETE_NO);
+    const agrees = (stop === null || stop === (stopCode === null)) && (del === null || del === (deleteCode === null));
+    return [
+      Object.freeze({ stop, delete: del, agrees }),
+      stopCode ?? (stop === false ? "BACKEND_REFUSED" : null),
+      deleteCode ?? (del === false ? "BACKEND_REFUSED" : null),
+    ];
   }
 
   // Everything in a decision but its id, for a known kind and status.
-  function blockedParts(lang, kind, dbUseType, status, label, code, deleteOption, policy) {
+  function blockedParts(lang, kind, dbUseType, status, label, code, deleteOption, backend, policy) {
     const blocked = code === "NO_PERMISSION" ? noPermission(lang, policy, "stop") : notice(lang, kind, code);
     const unavailable = (deleteType, force) =>
       Object.freeze({ available: false, delete_type: deleteType, is_force_stop: force, blocked, consequences: EMPTY, follow_ups: EMPTY });
@@ -291,12 +377,12 @@ export function createBaseline(text) {
       modes: Object.freeze({ normal: unavailable("terminate", false), force: unavailable("force_terminate", true) }),
       advice: EMPTY,
       delete: deleteOption,
+      backend,
     };
   }
 
   function templateOf(lang, kind, status, flags, policy) {
     const code = STATUSES[status];
-    const deleteOption = deleteOf(lang, kind, status, flags, policy);
     const label = labels[lang][kind][code];
     const cell = TABLE[status][1][kind];
     let blockedCode = null;
@@ -304,7 +390,9 @@ export function createBaseline(text) {
     else if (status === CONFIGURATION && flags & CONFIGURATION_FAILED) blockedCode = "CONFIGURATION_FAILED";
     else if (flags & IS_PARENT && !(kind === DR && flags & MULTI_WRITE)) blockedCode = "PARENT_TASK";
     else if (!policy.grants.stop) blockedCode = "NO_PERMISSION";
-    if (blockedCode !== null) return blockedParts(lang, kind, KINDS[kind], code, label, blockedCode, deleteOption, policy);
+    const [backend, stopCode, deleteCode] = withBackend(flags, blockedCode, deleteCodeOf(kind, status, flags, policy));
+    const del = deleteOption(lang, kind, deleteCode, policy);
+    if (stopCode !== null) return blockedParts(lang, kind, KINDS[kind], code, label, stopCode, del, backend, policy);
 
     const reasons = [];
     if (cell === FORCE) reasons.push("FAILED_STATUS");
@@ -335,7 +423,7 @@ export function createBaseline(text) {
     return {
       db_use_type: KINDS[kind], status: code, status_label: label, stoppable: true, blocked: null, abnormal,
       abnormal_reasons: reasons.length ? Object.freeze(reasons) : EMPTY, preselected_mode: abnormal ? "force" : "normal",
-      modes: Object.freeze({ normal, force }), advice: notes(lang, kind, advice), delete: deleteOption,
+      modes: Object.freeze({ normal, force }), advice: notes(lang, kind, advice), delete: del, backend,
     };
   }
 
@@ -347,53 +435,103 @@ export function createBaseline(text) {
     let policy = policies.get(name);
     if (policy === undefined) {
       if (policies.size >= 64) policies.clear();
-      const templates = new Array(LANGS.length * 3 * STATUS_COUNT << FLAG_BITS).fill(undefined);
+      const templates = new Array(LANGS.length * 3 * STATUS_COUNT).fill(undefined);
       policies.set(name, (policy = { name, grants: GRANTS.get(name) ?? NOTHING, templates }));
     }
     return policy;
   };
-  // Plain task lists only (contract sections 1-9): no nested children, no backend verdict.
-  const NO_VERDICT = Object.freeze({ stop: null, delete: null, agrees: true });
-  const withId = (id, t) => ({
-    id, parent_id: null, db_use_type: t.db_use_type, status: t.status, status_label: t.status_label, stoppable: t.stoppable,
+  const withId = (id, t, parentId = null) => ({
+    id, parent_id: parentId, db_use_type: t.db_use_type, status: t.status, status_label: t.status_label, stoppable: t.stoppable,
     blocked: t.blocked, abnormal: t.abnormal, abnormal_reasons: t.abnormal_reasons, preselected_mode: t.preselected_mode,
-    modes: t.modes, advice: t.advice, delete: t.delete, backend: NO_VERDICT,
+    modes: t.modes, advice: t.advice, delete: t.delete, backend: t.backend,
   });
 
   /**
    * The decision for one task, the fields already checked. The hot path: a
    * switch, a Map hit on the canonical status, an array index.
    */
-  function decide(lang, policy, id, kindText, statusText, engine, taskType, network, configFailed, parent, multiWrite) {
-    let kind = kindIndex(kindText);
+  function decide(lang, policy, id, kindRaw, statusText, engine, taskType, network, configFailed, parent, multiWrite, verdict, parentId = null) {
+    let kind = kindIndex(kindRaw);
+    let dbUseType = kindRaw;
     if (kind === UNKNOWN_KIND) {
-      // The kind before an SDK description (`"sync:实时同步"`), trimmed.
-      kindText = kindText.split(/[:：]/)[0].trim();
-      kind = kindIndex(kindText);
+      dbUseType = kindText(kindRaw);
+      kind = kindIndex(dbUseType);
+      if (kind !== UNKNOWN_KIND) dbUseType = KINDS[kind];
     }
     let status = STATUS_INDEX.get(statusText);
     let normalised = statusText;
     if (status === undefined) [status, normalised] = parseStatus(statusText);
+    let flags = 0;
+    if (verdict !== null) flags |= verdictBits(verdict.stop, BACKEND_STOP_YES, BACKEND_STOP_NO) | verdictBits(verdict.delete, BACKEND_DELETE_YES, BACKEND_DELETE_NO);
     if (kind === UNKNOWN_KIND || status < 0) {
       // Fail-safe: the raw status is the label. Rare, so built afresh.
       const code = kind === UNKNOWN_KIND ? "UNKNOWN_KIND" : "UNKNOWN_STATUS";
-      const deleteOption = Object.freeze({ available: false, blocked: deleteNotice(lang, kind, code, policy) });
-      return withId(id, blockedParts(lang, kind, kindText, normalised, statusText, code, deleteOption, policy));
+      const [backend] = withBackend(flags, code, code);
+      const del = deleteOption(lang, kind, code, policy);
+      return withId(id, blockedParts(lang, kind, dbUseType, normalised, statusText, code, del, backend, policy), parentId);
     }
-    let flags = 0;
     if (network === true) flags |= NETWORK_ABNORMAL;
     if (configFailed === true) flags |= CONFIGURATION_FAILED;
     if (parent === true) flags |= IS_PARENT;
     if (multiWrite === true) flags |= MULTI_WRITE;
     if (typeof engine === "string" && (engine === "postgresql" || sameCode(engine, "POSTGRESQL"))) flags |= POSTGRESQL;
-    if (typeof taskType === "string" && sameCode(taskType, "FULL_TRANS")) flags |= FULL_ONLY;
-    const key = (((lang * 3 + kind) * STATUS_COUNT + status) << FLAG_BITS) | flags;
-    const templates = policy.templates;
-    const template = templates[key] ?? (templates[key] = templateOf(lang, kind, status, flags, policy));
-    return withId(id, template);
+    if (typeof taskType === "string" && firstWordIs(taskType, "FULL_TRANS")) flags |= FULL_ONLY;
+    const row = (lang * 3 + kind) * STATUS_COUNT + status;
+    const templates = policy.templates[row] ?? (policy.templates[row] = new Array(1 << FLAG_BITS).fill(undefined));
+    const template = templates[flags] ?? (templates[flags] = templateOf(lang, kind, status, flags, policy));
+    return withId(id, template, parentId);
   }
 
-  const decideChecked = (lang, policy, values) => decide(lang, policy, values[0] ?? null, ...values.slice(1));
+  const decideChecked = (lang, policy, values, parentId = null) => decide(lang, policy, values[0] ?? null, ...values.slice(1), parentId);
+
+  /**
+   * `children: true`: every task read with its nested children first (so a
+   * bad child throws before anything is decided), then decided depth-first,
+   * each child with its parent's id.
+   */
+  function evaluateTrees(tasks, length, lang, policy) {
+    let budget = MAX_TASKS;
+    const readTree = (value, depth) => {
+      if (budget === 0) throw new InputError("", `expected at most ${MAX_TASKS} tasks in all, children included`);
+      budget -= 1;
+      const values = readTaskCarefully(value);
+      const children = read(value, "children", "children");
+      const nested = [];
+      if (!nullish(children)) {
+        if (depth >= MAX_CHILD_DEPTH) throw new InputError("children", `expected children nested at most ${MAX_CHILD_DEPTH} deep`);
+        nested.push(...readElements(children, "children", (child) => readTree(child, depth + 1)));
+      }
+      return { values, nested };
+    };
+    const readElements = (array, path, readOne) => {
+      if (shapeOf(array) !== "array") throw wrongType(path, "an array of task objects", array);
+      const count = lengthOf(array, path);
+      if (count > MAX_TASKS) throw new InputError(path, `expected at most ${MAX_TASKS} tasks, found ${count}`);
+      const items = [];
+      for (let j = 0; j < count; j++) {
+        const element = read(array, j, `${path}[${j}]`);
+        try {
+          items.push(readOne(element));
+        } catch (error) {
+          throw error instanceof InputError ? error.under(`${path}[${j}]`) : error;
+        }
+      }
+      return items;
+    };
+    let roots;
+    try {
+      roots = readElements(tasks, "", (task) => readTree(task, 0));
+    } catch (error) {
+      throw error instanceof InputError ? error.toError() : error;
+    }
+    const out = [];
+    const push = ({ values, nested }, parentId) => {
+      out.push(decideChecked(lang, policy, values, parentId));
+      for (const child of nested) push(child, values[0] ?? null);
+    };
+    for (const root of roots) push(root, null);
+    return out;
+  }
 
   return {
     evaluateStop(task, options) {
@@ -409,7 +547,7 @@ export function createBaseline(text) {
     },
 
     evaluateStops(tasks, options) {
-      const [lang, policyName] = readOptions(options);
+      const [lang, policyName, withChildren] = readOptions(options);
       const policy = policyOf(policyName);
       if (shapeOf(tasks) !== "array") throw wrongType("", "an array of task objects", tasks).toError();
       let length;
@@ -422,6 +560,7 @@ export function createBaseline(text) {
         throw new InputError("", "the value could not be read: the array has no valid length").toError();
       }
       if (length > MAX_TASKS) throw new InputError("", `expected at most ${MAX_TASKS} tasks, found ${length}`).toError();
+      if (withChildren) return evaluateTrees(tasks, length, lang, policy);
       const out = new Array(length);
       let i = 0;
       try {
@@ -437,15 +576,22 @@ export function createBaseline(text) {
           const taskType = task.task_type;
           const network = task.network_abnormal;
           const configFailed = task.configuration_failed;
-          const parent = task.is_parent;
+          const children = task.children;
+          const role = task.job_mode_role;
+          const given = task.is_parent;
           const multiWrite = task.multi_write;
+          const action = task.job_action;
           if (
             (typeof id !== "string" && id != null) || typeof kind !== "string" || typeof status !== "string" ||
             (typeof engine !== "string" && engine != null) || (typeof taskType !== "string" && taskType != null) ||
             (typeof network !== "boolean" && network != null) || (typeof configFailed !== "boolean" && configFailed != null) ||
-            (typeof parent !== "boolean" && parent != null) || (typeof multiWrite !== "boolean" && multiWrite != null)
+            (children != null && !Array.isArray(children)) || (typeof role !== "string" && role != null) ||
+            (typeof given !== "boolean" && given != null) || (typeof multiWrite !== "boolean" && multiWrite != null)
           ) break;
-          out[i] = decide(lang, policy, id ?? null, kind, status, engine, taskType, network, configFailed, parent, multiWrite);
+          const parent =
+            typeof given === "boolean" ? given : (children != null && children.length > 0) || (typeof role === "string" && sameCode(role, "PARENT"));
+          const verdict = action == null ? null : actionVerdict(action);
+          out[i] = decide(lang, policy, id ?? null, kind, status, engine, taskType, network, configFailed, parent, multiWrite, verdict);
         }
       } catch {
         // A getter threw: the careful reader below says where, as the package does.

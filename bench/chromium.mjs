@@ -8,7 +8,7 @@ import { createServer } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
-import { launchOptions } from "../tests/package/browser.mjs";
+import { launchOptions } from "../scripts/chromium.mjs";
 import { median } from "./rounds.mjs";
 
 const CONTENT_TYPES = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".json": "application/json", ".wasm": "application/wasm" };

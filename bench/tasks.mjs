@@ -1,6 +1,7 @@
-// Task objects shaped like DRS "list jobs" / "query job details" responses:
-// the ten fields the rules read plus about twenty a console passes along
-// untouched. Seeded, so every run measures the same list.
+// Task objects shaped like DRS v3 "list jobs" / "query job details" items:
+// the fields the rules read (an empty `children` list included, as v3 sends
+// it) plus about twenty a console passes along untouched. Seeded, so every
+// run measures the same list.
 
 function seededRandom(seed) {
   // mulberry32: small, fast and good enough to pick from weighted lists.
@@ -73,7 +74,6 @@ export function realisticTasks(count, seed = 2024) {
       source_endpoint: { ip: `192.168.${i % 256}.${(i >> 8) % 256}`, port: 3306, db_type: engine },
       target_endpoint: { instance_id: hex(random, 32), port: 3306 },
       tags: [{ key: "team", value: "payments" }],
-      job_action: { available_actions: ["stop", "delete"], unavailable_actions: [] },
     };
     // Flags are omitted, false or true as the API sends them.
     if (random() < 0.06) task.network_abnormal = true;
@@ -120,6 +120,19 @@ export function variedTasks(count, statuses, seed = 7) {
       is_parent: random() < 0.2 ? pick(FLAG_VALUES) : undefined,
       multi_write: random() < 0.3 ? pick(FLAG_VALUES) : undefined,
     };
+    // Section 10: what real v3/v5 list items carry.
+    const v = random();
+    if (v < 0.08) {
+      task.job_type = random() < 0.7 ? task.db_use_type : pick(["sync:实时同步", "migration：实时迁移", " cloudDataGuard : DR", "subscription:x"]);
+      delete task.db_use_type;
+    } else if (v < 0.12) task.db_use_type = pick(["migration:实时迁移", "sync：实时同步", " cloudDataGuard:实时灾备 ", "sync:", "Sync:x", ":sync"]);
+    if (random() < 0.1) task.task_type = pick(["FULL_TRANS 全量", "FULL_INCR_TRANS 全量+增量", " full_trans\u3000x", "FULL_TRANS\u0085y", "INCR_TRANS 增量"]);
+    if (random() < 0.4) task.children = random() < 0.7 ? [] : [{ id: `child-${i}`, db_use_type: "sync", status: "PAUSED" }];
+    if (random() < 0.15) task.job_mode_role = pick(["parent", " PARENT ", "child", "master", "slave", "Parent\ufeff", ""]);
+    if (random() < 0.2) {
+      const names = () => Array.from({ length: Math.floor(random() * 3) }, () => pick(["FREE_RESOURCE", "DELETE", "PAUSE", "free_resource", "RESET"]));
+      task.job_action = random() < 0.1 ? null : { available_actions: random() < 0.8 ? names() : undefined, unavailable_actions: random() < 0.6 ? names() : null, current_action: "NONE" };
+    }
     if (random() < 0.9) task.id = `task-${i}`;
     else if (random() < 0.5) task.id = null;
     for (const key of Object.keys(task)) if (task[key] === undefined && random() < 0.5) delete task[key];
@@ -139,7 +152,7 @@ const WRONG_VALUES = [0, 1.5, true, "x", [], {}, [1], Symbol.iterator, 10n, () =
 
 /** A copy of `task` with one field made invalid; seeded by `random`. */
 export function brokenTask(task, random) {
-  const fields = ["id", "db_use_type", "status", "engine_type", "task_type", "network_abnormal", "configuration_failed", "is_parent", "multi_write"];
+  const fields = ["id", "db_use_type", "status", "engine_type", "task_type", "network_abnormal", "configuration_failed", "is_parent", "multi_write", "job_type", "children", "job_mode_role", "job_action"];
   const field = fields[Math.floor(random() * fields.length)];
   const copy = { ...task };
   const wrong = WRONG_VALUES[Math.floor(random() * WRONG_VALUES.length)];
@@ -149,7 +162,9 @@ export function brokenTask(task, random) {
   } else if (r < 0.2 && (field === "status" || field === "db_use_type")) {
     delete copy[field];
   } else {
-    copy[field] = typeof wrong === "string" && !/^(network|configuration|is_|multi)/.test(field) ? 7 : wrong;
+    copy[field] = typeof wrong === "string" && !/^(network|configuration|is_|multi|children|job_action)/.test(field) ? 7 : wrong;
+    if (field === "job_type") delete copy.db_use_type;
+    if (field === "job_action" && r < 0.5) copy.job_action = { available_actions: ["FREE_RESOURCE", wrong] };
   }
   return copy;
 }

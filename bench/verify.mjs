@@ -40,15 +40,6 @@ function outcome(call) {
   }
 }
 
-/** Whether a task uses what only real list items carry (contract section 10). */
-function listItemOnly(task) {
-  if (task === null || typeof task !== "object") return false;
-  return (
-    ["job_type", "children", "job_mode_role", "job_action"].some((field) => task[field] != null) ||
-    (typeof task.task_type === "string" && /\s/.test(task.task_type.trim()))
-  );
-}
-
 /**
  * Compares `yardstick` with `api` on the corpus and on `varied` generated
  * tasks in every language option, plus broken tasks for the errors.
@@ -63,24 +54,25 @@ export function verifyYardstick(api, yardstick, cases, { varied = 100_000, broke
     if (found && failures.length < 10) failures.push(`${name}: ${found}`);
   };
   const statuses = api.stopMatrix("en-us").rows.map((row) => row.status);
-  // The yardstick models plain task lists (contract sections 1-9), what the
-  // benchmark measures; real list items' own fields (section 10) are left out.
-  const decisions = cases.decisions.filter((c) => !listItemOnly(c.task));
 
-  for (const c of decisions) {
+  for (const c of cases.decisions) {
     for (const options of [...LANG_OPTIONS, c.lang === undefined ? undefined : { lang: c.lang }]) {
       same(`corpus ${c.name}, ${show(options)}`, (a) => a.evaluateStop(c.task, options));
     }
   }
-  const corpusTasks = decisions.map((c) => c.task);
+  const corpusTasks = cases.decisions.map((c) => c.task);
   for (const options of LANG_OPTIONS) same(`corpus batch, ${show(options)}`, (a) => a.evaluateStops(corpusTasks, options));
-  const plainErrors = cases.errors.filter(
-    (e) => e.op === "evaluate" && e.options === undefined && ![e.input].flat().some((task) => listItemOnly(task)),
-  );
-  for (const c of plainErrors) {
-    same(`corpus error ${c.name}`, (a) => (Array.isArray(c.input) ? a.evaluateStops(c.input) : a.evaluateStop(c.input)));
+  for (const c of cases.errors.filter((e) => e.op === "evaluate")) {
+    same(`corpus error ${c.name}`, (a) => (Array.isArray(c.input) ? a.evaluateStops(c.input, c.options) : a.evaluateStop(c.input, c.options)));
   }
-  for (const odd of [undefined, null, 5, "x", {}, [], () => 1, { lang: 5 }, { lang: [] }, { policy: 5 }, { lang: 5, policy: [] }, { lang: "zh-cn", policy: {} }]) {
+  // Real v3 and v5 list answers (contract section 10), with their options and in every language option.
+  for (const list of cases.lists ?? []) {
+    same(`corpus list ${list.name}`, (a) => a.evaluateStops(list.response.jobs, list.options));
+    for (const options of LANG_OPTIONS) {
+      same(`corpus list ${list.name}, ${show(options)}`, (a) => a.evaluateStops(list.response.jobs, { ...options, children: list.options?.children }));
+    }
+  }
+  for (const odd of [undefined, null, 5, "x", {}, [], () => 1, { lang: 5 }, { lang: [] }, { policy: 5 }, { lang: 5, policy: [] }, { lang: "zh-cn", policy: {} }, { children: 1 }, { children: "yes", policy: 3 }]) {
     same(`options ${show(odd)}`, (a) => a.evaluateStops(corpusTasks.slice(0, 3), odd));
     same(`tasks ${show(odd)}`, (a) => a.evaluateStops(odd));
   }
@@ -100,12 +92,21 @@ export function verifyYardstick(api, yardstick, cases, { varied = 100_000, broke
     same(`varied task ${i}`, (a) => a.evaluateStop(tasks[i], LANG_OPTIONS[i % LANG_OPTIONS.length]));
   }
 
+  // children: true, nested trees (children of children, bad children) in batches of 200.
+  const withChildren = (i) => ({ ...tasks[i], children: [tasks[i + 1], { ...tasks[i + 2], children: [tasks[i + 3]] }] });
+  for (let start = 0; start + 200 < Math.min(tasks.length, 20_000); start += 200) {
+    const batch = Array.from({ length: 50 }, (_, k) => (k % 3 ? tasks[start + k] : withChildren(start + k)));
+    const options = { ...LANG_OPTIONS[(start / 200) % LANG_OPTIONS.length], children: true };
+    same(`children batch at ${start}`, (a) => a.evaluateStops(batch, options));
+  }
+
   // Broken tasks: alone, and in a batch after good ones.
   const random = seededRandom(99);
   for (let i = 0; i < broken; i++) {
     const bad = brokenTask(tasks[i], random);
     same(`broken task ${i}`, (a) => a.evaluateStop(bad));
     same(`broken task ${i} in a batch`, (a) => a.evaluateStops([tasks[i + 1], tasks[i + 2], bad, tasks[i + 3]]));
+    same(`broken child ${i}`, (a) => a.evaluateStops([{ ...tasks[i + 1], children: [tasks[i + 2], bad] }], { children: true }));
   }
   return { compared, failures };
 }

@@ -14,15 +14,9 @@ use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
 use super::templates::{decision_for, decisions_with_children, template_for};
-use crate::input::{array_len, read_element, read_evaluate_options, read_task_keeping_id, StopTask};
+use crate::input::{array_len, read_element, read_evaluate_options, read_task_keeping_id};
 use crate::options::EvaluateOptions;
 use crate::rule_inputs::RuleInputs;
-
-/// Flags of a task, as front.js packs them (bit per flag that is `true`).
-const NETWORK_ABNORMAL: u32 = 1;
-const CONFIGURATION_FAILED: u32 = 2;
-const IS_PARENT: u32 = 4;
-const MULTI_WRITE: u32 = 8;
 
 /// Distinct options (language and policy) front.js refers to by number. A
 /// policy is free text, so the table is bounded: when full, it starts over,
@@ -82,28 +76,12 @@ pub fn stop_task(holder: JsValue, position: u32, options: u32) -> Result<JsValue
     Ok(decision_for(&task, id, &options_of(options))?.into())
 }
 
-/// The template (the decision with `id: null`, frozen) for fields already
-/// read and checked by front.js: strings, and the flags that were `true`.
+/// The template (the decision with `id: null`, frozen) for a task as
+/// front.js read it: `stand_in` is a plain object of the values it read,
+/// which the careful reader reads again (no user code runs), so the wasm
+/// alone says what they mean.
 #[wasm_bindgen(js_name = __stopTemplate, skip_typescript)]
-pub fn stop_template(
-    options: u32,
-    db_use_type: String,
-    status: String,
-    engine_type: Option<String>,
-    task_type: Option<String>,
-    flags: u32,
-) -> Result<JsValue, JsValue> {
-    let task = StopTask {
-        id: None,
-        db_use_type,
-        status,
-        engine_type,
-        task_type,
-        network_abnormal: flags & NETWORK_ABNORMAL != 0,
-        configuration_failed: flags & CONFIGURATION_FAILED != 0,
-        is_parent: flags & IS_PARENT != 0,
-        multi_write: flags & MULTI_WRITE != 0,
-        ..StopTask::default()
-    };
+pub fn stop_template(options: u32, stand_in: JsValue) -> Result<JsValue, JsValue> {
+    let (task, _) = read_task_keeping_id(&stand_in, "")?;
     Ok(template_for(RuleInputs::of(&task), &options_of(options))?.into())
 }

@@ -17,7 +17,7 @@ const evaluateStops = ((startBatch, carefulTask, template, tree) => {
   const ODD = {}; // thrown to leave the plain reading
   let strings, rows, count;
   const forget = () => {
-    strings = [new Map(), new Map(), new Map(), new Map()];
+    strings = [new Map(), new Map(), new Map(), new Map(), new Map()];
     rows = new Array(STRINGS * STRINGS).fill(undefined);
     count = 0;
   };
@@ -89,10 +89,11 @@ const evaluateStops = ((startBatch, carefulTask, template, tree) => {
         if (typeof configFailed !== "boolean" && configFailed != null) throw ODD;
         read = 7;
         children = task.children;
-        if (children != null) throw ODD;
+        // An empty list (as v3 items carry) is read on; anything else is the careful reader's.
+        if (children != null && !(Array.isArray(children) && children.length === 0)) throw ODD;
         read = 8;
         role = task.job_mode_role;
-        if (role != null) throw ODD;
+        if (typeof role !== "string" && role != null) throw ODD;
         read = 9;
         parent = task.is_parent;
         if (typeof parent !== "boolean" && parent != null) throw ODD;
@@ -107,20 +108,30 @@ const evaluateStops = ((startBatch, carefulTask, template, tree) => {
         out[i] = carefulTask([replay(task, values, read, thrown)], i, opts);
         continue;
       }
-      const flags = (network === true ? 1 : 0) | (configFailed === true ? 2 : 0) | (parent === true ? 4 : 0) | (multiWrite === true ? 8 : 0);
+      // What was read, as a key: the strings by number, the flags by value (true, false or not given).
+      const flags =
+        (network === true ? 1 : 0) | (configFailed === true ? 2 : 0) | (parent === true ? 4 : parent === false ? 8 : 0) |
+        (multiWrite === true ? 16 : 0) | (children == null ? 0 : 32);
       let k = idOf(0, kind);
       let s = idOf(1, status);
       let e = idOf(2, engine);
       let t = idOf(3, taskType);
-      if (k < 0 || s < 0 || e < 0 || t < 0 || count >= TEMPLATES) {
+      let r = idOf(4, role);
+      if (k < 0 || s < 0 || e < 0 || t < 0 || r < 0 || count >= TEMPLATES) {
         forget();
-        [k, s, e, t] = [idOf(0, kind), idOf(1, status), idOf(2, engine), idOf(3, taskType)];
+        [k, s, e, t, r] = [idOf(0, kind), idOf(1, status), idOf(2, engine), idOf(3, taskType), idOf(4, role)];
       }
       const row = rows[s * STRINGS + k] ?? (rows[s * STRINGS + k] = new Map());
-      const key = (((((e * STRINGS + t) << 4) | flags) << 6) | opts);
+      const key = (((e * STRINGS + t) * STRINGS + r) * 64 + flags) * 64 + opts; // < 2^30
       let shared = row.get(key);
       if (shared === undefined) {
-        shared = { ...template(opts, kind, status, engine, taskType, flags) };
+        // The wasm builds the template with the careful reader, from a plain stand-in of what was read.
+        const standIn = {
+          db_use_type: kind, status, engine_type: engine, task_type: taskType, network_abnormal: network,
+          configuration_failed: configFailed, children: children == null ? children : [], job_mode_role: role,
+          is_parent: parent, multi_write: multiWrite,
+        };
+        shared = { ...template(opts, standIn) };
         row.set(key, shared);
         count += 1;
       }
