@@ -86,15 +86,24 @@ fn decisions_one_by_one_and_through_the_fast_path() {
     }
 }
 
+/// A section of plan cases through the binding: the expectations, and deep
+/// equality with the native rules' plan.
+fn check_plans(
+    name: &str,
+    through_wasm: fn(JsValue) -> Result<JsValue, JsValue>,
+    native: fn(&str) -> Result<String, drs_stop_rules::InputError>,
+) {
+    check_each(name, &section(&corpus(), name), |case| {
+        let plan = from_js(through_wasm(to_js(&case["input"])).unwrap());
+        partial_match(&case["expect"], &plan, "")?;
+        let expected: Value = serde_json::from_str(&native(&case["input"].to_string()).unwrap()).unwrap();
+        same(&format!("{name}: the wasm plan differs from the native rules"), &plan, &expected)
+    });
+}
+
 #[wasm_bindgen_test]
 fn plans() {
-    check_each("plan", &section(&corpus(), "plans"), |case| {
-        let plan = from_js(wasm::plan_stop(to_js(&case["input"])).unwrap());
-        partial_match(&case["expect"], &plan, "")?;
-        let native: Value =
-            serde_json::from_str(&drs_stop_rules::plan_json(&case["input"].to_string()).unwrap()).unwrap();
-        same("planStop differs from the native rules", &plan, &native)
-    });
+    check_plans("plans", wasm::plan_stop, drs_stop_rules::plan_json);
 }
 
 #[wasm_bindgen_test]
@@ -111,13 +120,7 @@ fn real_list_answers() {
 
 #[wasm_bindgen_test]
 fn delete_plans() {
-    check_each("delete plan", &section(&corpus(), "delete_plans"), |case| {
-        let plan = from_js(wasm::plan_delete(to_js(&case["input"])).unwrap());
-        partial_match(&case["expect"], &plan, "")?;
-        let native: Value =
-            serde_json::from_str(&drs_stop_rules::plan_delete_json(&case["input"].to_string()).unwrap()).unwrap();
-        same("planDelete differs from the native rules", &plan, &native)
-    });
+    check_plans("delete_plans", wasm::plan_delete, drs_stop_rules::plan_delete_json);
 }
 
 #[wasm_bindgen_test]
