@@ -142,3 +142,26 @@ fn later_duplicates(tasks: &[PlanTask]) -> Vec<bool> {
     }
     duplicates
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::StopTask;
+
+    /// The id a plan sends is the plan task's own: the snapshot's optional `id`
+    /// plays no part, so two tasks without one are neither "" nor duplicates.
+    #[test]
+    fn plan_ids_come_from_the_plan_tasks() {
+        let running = || StopTask::new("sync", "INCRE_TRANSFER_STARTED");
+        let request = PlanRequest {
+            tasks: vec![PlanTask::new("a", running()), PlanTask::new("b", running()), PlanTask::new("a", running())],
+            ..PlanRequest::default()
+        };
+        let plan = plan_stop(&request);
+        let accepted: Vec<&str> = plan.accepted.iter().map(|task| task.id.as_str()).collect();
+        assert_eq!(accepted, ["a", "b"]);
+        let rejected: Vec<(&str, BlockCode)> = plan.rejected.iter().map(|task| (task.id.as_str(), task.code)).collect();
+        assert_eq!(rejected, [("a", BlockCode::DuplicateTask)]);
+        assert_eq!(plan.request.jobs.len(), 2);
+    }
+}
