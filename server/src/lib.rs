@@ -10,6 +10,7 @@
 
 mod api;
 mod auth;
+mod batch;
 mod body;
 mod budget;
 mod config;

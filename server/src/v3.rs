@@ -12,10 +12,11 @@ use serde_json::{json, Map, Value};
 
 use crate::api::{request_lang, send, send_unreserved, serialise_apart, AppState};
 use crate::auth::{Caller, TokenOwner};
+use crate::batch::{self, BatchJob};
 use crate::body::JsonBody;
 use crate::error::ApiError;
 use crate::messages;
-use crate::stop::{self, Action, JobResult};
+use crate::stop::{Action, JobResult};
 use crate::store::Task;
 
 /// Most jobs (or ids) in one batch request; more: 400 `TOO_MANY_JOBS`.
@@ -157,31 +158,14 @@ pub async fn batch_jobs(
 ) -> Result<Response, ApiError> {
     let options = EvaluateOptions::new(request_lang(&headers)).with_policy(Policy::from_name(&grant.policy));
     let lang = options.lang;
-    let jobs = job_requests(&body.value)?;
-    let project = grant.project_id.as_str();
-    let mut stopping = Vec::new();
-    let (results, snapshot) = {
-        let mut store = state.store();
-        let results: Vec<JobResult> = jobs
-            .iter()
-            .map(|job| match Action::from_delete_type(job.delete_type) {
-                None => JobResult::failed(job.id, messages::INVALID_DELETE_TYPE, messages::invalid_delete_type(lang)),
-                Some(action) => {
-                    let result = stop::apply(&mut store, project, job.id, action, &options);
-                    if result.succeeded() && matches!(action, Action::Stop(_)) {
-                        stopping.push(job.id.to_string());
-                    }
-                    result
-                }
-            })
-            .collect();
-        let changed = results.iter().any(JobResult::succeeded);
-        (results, if changed { state.snapshot_if_durable(&store) } else { None })
-    };
-    state.persist(snapshot).await?;
-    for id in stopping {
-        state.complete_stop_later(project.to_string(), id);
-    }
-    let bytes = serialise_apart(Results { count: results.len(), results }).await?;
-    Ok(send(StatusCode::ACCEPTED, bytes, body.reservation))
+    let jobs = job_requests(&body.value)?
+        .into_iter()
+        .map(|job| BatchJob {
+            id: job.id,
+            action: Action::from_delete_type(job.delete_type).ok_or_else(|| {
+                JobResult::failed(job.id, messages::INVALID_DELETE_TYPE, messages::invalid_delete_type(lang))
+            }),
+        })
+        .collect();
+    batch::apply(&state, &grant.project_id, jobs, &options, body.reservation).await
 }

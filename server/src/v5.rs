@@ -14,13 +14,14 @@ use drs_stop_rules::{evaluate_stop, job_action, EvaluateOptions, Policy, StopMod
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::api::{request_lang, send, serialise, serialise_apart, AppState};
+use crate::api::{request_lang, send, serialise, AppState};
 use crate::auth::Caller;
+use crate::batch::{self, BatchJob};
 use crate::body::JsonBody;
 use crate::error::ApiError;
-use crate::stop::{self, Action, JobResult};
+use crate::stop::Action;
 use crate::store::Task;
-use crate::v3::{jobs_of, Results};
+use crate::v3::jobs_of;
 
 /// One parsed job of a v5 batch-stop request.
 struct StopJob<'a> {
@@ -58,30 +59,11 @@ pub async fn batch_stop(
     body: JsonBody,
 ) -> Result<Response, ApiError> {
     let options = EvaluateOptions::new(request_lang(&headers)).with_policy(Policy::from_name(&grant.policy));
-    let jobs = stop_jobs(&body.value)?;
-    let project = grant.project_id.as_str();
-    let mut stopping = Vec::new();
-    let (results, snapshot) = {
-        let mut store = state.store();
-        let results: Vec<JobResult> = jobs
-            .iter()
-            .map(|job| {
-                let result = stop::apply(&mut store, project, job.id, Action::Stop(job.mode), &options);
-                if result.succeeded() {
-                    stopping.push(job.id.to_string());
-                }
-                result
-            })
-            .collect();
-        let changed = !stopping.is_empty();
-        (results, if changed { state.snapshot_if_durable(&store) } else { None })
-    };
-    state.persist(snapshot).await?;
-    for id in stopping {
-        state.complete_stop_later(project.to_string(), id);
-    }
-    let bytes = serialise_apart(Results { count: results.len(), results }).await?;
-    Ok(send(StatusCode::ACCEPTED, bytes, body.reservation))
+    let jobs = stop_jobs(&body.value)?
+        .into_iter()
+        .map(|job| BatchJob { id: job.id, action: Ok(Action::Stop(job.mode)) })
+        .collect();
+    batch::apply(&state, &grant.project_id, jobs, &options, body.reservation).await
 }
 
 #[derive(Deserialize)]
