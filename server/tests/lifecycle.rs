@@ -15,14 +15,38 @@ use serde_json::json;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
+/// A server process that is killed when dropped, so a failing assertion
+/// leaves no server behind.
+struct ServerProcess(Child);
+
+impl std::ops::Deref for ServerProcess {
+    type Target = Child;
+    fn deref(&self) -> &Child {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for ServerProcess {
+    fn deref_mut(&mut self) -> &mut Child {
+        &mut self.0
+    }
+}
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 /// The built server, started with `vars`; returns it and its address once it listens.
-fn spawn_server(vars: &[(&str, &str)]) -> (Child, SocketAddr) {
+fn spawn_server(vars: &[(&str, &str)]) -> (ServerProcess, SocketAddr) {
     let mut command = Command::new(env!("CARGO_BIN_EXE_drs-console-server"));
     command.env("PORT", "0").env("DRS_AUTH_TOKEN", TOKEN).stdout(Stdio::piped()).stderr(Stdio::null());
     for (name, value) in vars {
         command.env(name, value);
     }
-    let mut child = command.spawn().expect("start the server");
+    let mut child = ServerProcess(command.spawn().expect("start the server"));
     let stdout = child.stdout.take().expect("stdout");
     let mut line = String::new();
     BufReader::new(stdout).read_line(&mut line).expect("the server's first line");
@@ -131,7 +155,7 @@ async fn stop_completes(address: SocketAddr, id: &str) {
 }
 
 /// `kill -9` and a restart on the same state.
-fn kill_9_and_restart(server: &mut (Child, SocketAddr), vars: &[(&str, &str)]) {
+fn kill_9_and_restart(server: &mut (ServerProcess, SocketAddr), vars: &[(&str, &str)]) {
     server.0.kill().expect("kill -9");
     let _ = server.0.wait();
     *server = spawn_server(vars);
