@@ -10,12 +10,14 @@ use std::sync::Arc;
 use axum::extract::{FromRequestParts, Path as PathParams, Request, State};
 use axum::http::header::WWW_AUTHENTICATE;
 use axum::http::request::Parts;
-use axum::http::{HeaderValue, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use drs_stop_rules::{EvaluateOptions, Policy};
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::api::request_lang;
 use crate::config::{Config, ConfigError};
 use crate::error::ApiError;
 
@@ -43,6 +45,14 @@ pub struct TokenGrant {
 pub struct Grant {
     pub project_id: String,
     pub policy: String,
+}
+
+impl Grant {
+    /// The options the rules decide this caller's jobs with: the request's
+    /// language (`X-Language`) and the token's policy.
+    pub fn rules_options(&self, headers: &HeaderMap) -> EvaluateOptions {
+        EvaluateOptions::new(request_lang(headers)).with_policy(Policy::from_name(&self.policy))
+    }
 }
 
 /// Every token the server accepts.

@@ -6,7 +6,6 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use drs_stop_rules::{EvaluateOptions, Policy};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
@@ -156,7 +155,7 @@ pub async fn batch_jobs(
     headers: HeaderMap,
     body: JsonBody,
 ) -> Result<Response, ApiError> {
-    let options = EvaluateOptions::new(request_lang(&headers)).with_policy(Policy::from_name(&grant.policy));
+    let options = grant.rules_options(&headers);
     let lang = options.lang;
     let jobs = job_requests(&body.value)?
         .into_iter()

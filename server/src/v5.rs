@@ -10,11 +10,11 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use drs_stop_rules::{evaluate_stop, job_action, EvaluateOptions, Policy, StopMode, StopTask};
+use drs_stop_rules::{evaluate_stop, job_action, EvaluateOptions, StopMode, StopTask};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::api::{request_lang, send, serialise, AppState};
+use crate::api::{send, serialise, AppState};
 use crate::auth::Caller;
 use crate::batch::{self, BatchJob};
 use crate::body::JsonBody;
@@ -58,7 +58,7 @@ pub async fn batch_stop(
     headers: HeaderMap,
     body: JsonBody,
 ) -> Result<Response, ApiError> {
-    let options = EvaluateOptions::new(request_lang(&headers)).with_policy(Policy::from_name(&grant.policy));
+    let options = grant.rules_options(&headers);
     let jobs = stop_jobs(&body.value)?
         .into_iter()
         .map(|job| BatchJob { id: job.id, action: Ok(Action::Stop(job.mode)) })
@@ -121,7 +121,7 @@ pub async fn list_jobs(
         query.map_err(|rejection| ApiError::new(StatusCode::BAD_REQUEST, "INVALID_QUERY", rejection.body_text()))?;
     let kind = query.job_type.or(query.db_use_type).filter(|kind| !kind.is_empty());
     let tasks: Vec<Arc<Task>> = state.store().list(&grant.project_id, kind.as_deref());
-    let options = EvaluateOptions::new(request_lang(&headers)).with_policy(Policy::from_name(&grant.policy));
+    let options = grant.rules_options(&headers);
     // Items are built and serialised with no lock held, on a blocking thread (a decision per task).
     let bytes = tokio::task::spawn_blocking(move || {
         let jobs: Vec<Map<String, Value>> = tasks.iter().map(|task| v5_item(task.snapshot(), &options)).collect();
