@@ -108,6 +108,7 @@ mod tests {
                     let mut item = serde_json::json!({ "db_use_type": kind, "status": status.as_str() });
                     item["job_action"] = serde_json::to_value(&action).unwrap_or_default();
                     let read = StopTask::from_json(&item).map(|task| evaluate_stop(&task, options.clone()));
+                    // A test: the item is built here, so a read error is a failure to report.
                     let read = read.unwrap_or_else(|error| panic!("{kind} {status:?}: {error:?}"));
                     assert!(read.backend.agrees, "{policy:?} {kind} {status:?}");
                     assert_eq!(read.backend.stop, Some(decision.stoppable));
