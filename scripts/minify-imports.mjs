@@ -1,0 +1,124 @@
+// Shortens the names the wasm imports its JavaScript functions by (wasm-bindgen
+// names them `__wbg_get_2080c49015e35254` and so on, under the module
+// "./drs_stop_rules_bg.js"), in the .wasm and in the glue's import object
+// alike: both are downloaded, and hashes do not compress (issue 8). Exports
+// keep their names (drs-stop-rules/wasm is typed by them). binaryen's
+// --minify-imports only renames imports from "env", hence this.
+//   node scripts/minify-imports.mjs WASM GLUE
+import { readFileSync, writeFileSync } from "node:fs";
+
+const [wasmFile, glueFile] = process.argv.slice(2);
+const wasm = readFileSync(wasmFile);
+let glue = readFileSync(glueFile, "utf8");
+
+const MODULE = "./drs_stop_rules_bg.js";
+const SHORT_MODULE = "w";
+
+/** Short names: a..z, A..Z, then two letters. */
+function shortName(i) {
+  const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  return i < letters.length
+    ? letters[i]
+    : letters[Math.floor(i / letters.length) - 1] + letters[i % letters.length];
+}
+
+// --- The wasm binary format, as far as the import section needs it.
+function readU32(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const byte = bytes[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (byte < 0x80) return [value, at];
+  }
+}
+
+function u32(value) {
+  const out = [];
+  do {
+    let byte = value & 0x7f;
+    value = Math.floor(value / 128);
+    if (value > 0) byte |= 0x80;
+    out.push(byte);
+  } while (value > 0);
+  return Buffer.from(out);
+}
+
+function readName(bytes, at) {
+  const [len, start] = readU32(bytes, at);
+  return [bytes.subarray(start, start + len).toString("utf8"), start + len];
+}
+
+function name(text) {
+  const bytes = Buffer.from(text, "utf8");
+  return Buffer.concat([u32(bytes.length), bytes]);
+}
+
+/** The end of an import's description (function, table, memory, global). */
+function skipImportDescription(bytes, at) {
+  const kind = bytes[at++];
+  const limits = (p) => {
+    const flags = bytes[p++];
+    [, p] = readU32(bytes, p);
+    if (flags & 1) [, p] = readU32(bytes, p);
+    return p;
+  };
+  switch (kind) {
+    case 0x00: // function: a type index
+      return readU32(bytes, at)[1];
+    case 0x01: // table: a one-byte reference type, then limits
+      return limits(at + 1);
+    case 0x02: // memory: limits
+      return limits(at);
+    case 0x03: // global: a one-byte value type, then mutability
+      return at + 2;
+    default:
+      throw new Error(`${wasmFile}: unexpected import kind ${kind}`);
+  }
+}
+
+if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error(`${wasmFile}: not a wasm module`);
+const parts = [wasm.subarray(0, 8)];
+const renamed = new Map();
+let at = 8;
+while (at < wasm.length) {
+  const id = wasm[at];
+  const [size, payload] = readU32(wasm, at + 1);
+  const end = payload + size;
+  if (id !== 2) {
+    parts.push(wasm.subarray(at, end));
+  } else {
+    let [count, p] = readU32(wasm, payload);
+    const section = [u32(count)];
+    for (let i = 0; i < count; i++) {
+      let module, field;
+      [module, p] = readName(wasm, p);
+      [field, p] = readName(wasm, p);
+      const descriptionEnd = skipImportDescription(wasm, p);
+      if (module !== MODULE) throw new Error(`${wasmFile}: import from "${module}", expected "${MODULE}"`);
+      if (!renamed.has(field)) renamed.set(field, shortName(renamed.size));
+      section.push(name(SHORT_MODULE), name(renamed.get(field)), wasm.subarray(p, descriptionEnd));
+      p = descriptionEnd;
+    }
+    if (p !== end) throw new Error(`${wasmFile}: import section not read to its end`);
+    const body = Buffer.concat(section);
+    parts.push(Buffer.from([2]), u32(body.length), body);
+  }
+  at = end;
+}
+
+// --- The glue: wasm-bindgen's import object `{ "./drs_stop_rules_bg.js": import0 }`,
+// whose keys are the import names, one per line.
+const replaceOnce = (pattern, replacement, what) => {
+  const found = glue.match(new RegExp(pattern.source, "gm"))?.length ?? 0;
+  if (found !== 1) throw new Error(`${glueFile}: ${what} found ${found} times, expected once`);
+  glue = glue.replace(pattern, replacement);
+};
+replaceOnce(/^(\s*)"\.\/drs_stop_rules_bg\.js": /m, `$1"${SHORT_MODULE}": `, `the import module "${MODULE}"`);
+for (const [long, short] of renamed) {
+  replaceOnce(new RegExp(`^(\\s*)${long}: `, "m"), `$1${short}: `, `the import "${long}"`);
+}
+
+writeFileSync(wasmFile, Buffer.concat(parts));
+writeFileSync(glueFile, glue);
