@@ -27,11 +27,13 @@ profile_flag="--profile wasm-release"
 
 # Size settings for the shipped wasm only (tests build without them, so a
 # failing assertion still prints its message): std rebuilt for size, panics
-# abort at once without formatting, no panic locations, no Debug output.
+# abort at once without formatting, no panic locations, no Debug output;
+# no reference types or multi-value (wasm-bindgen then keeps JS values in a
+# table of its glue, and returns through memory): a smaller module, as fast.
 export RUSTC_BOOTSTRAP=1
 export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
 export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
-export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
+export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none -Ctarget-feature=-reference-types,-multivalue"
 # Other flags than the test builds: keep their artifacts apart.
 export CARGO_TARGET_DIR="$PWD/target/pkg-build"
 
