@@ -13,7 +13,7 @@ use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
-use super::templates::{decision_for, decisions_with_children, template_for};
+use super::templates::{decision_for, decisions_with_children, template_for, Freeze};
 use crate::input::{array_len, read_element, read_evaluate_options, read_task_keeping_id};
 use crate::options::EvaluateOptions;
 use crate::rule_inputs::RuleInputs;
@@ -76,12 +76,12 @@ pub fn stop_task(holder: JsValue, position: u32, options: u32) -> Result<JsValue
     Ok(decision_for(&task, id, &options_of(options))?.into())
 }
 
-/// The template (the decision with `id: null`, frozen) for a task as
+/// The template (the decision with `id: null`) for a task as
 /// front.js read it: `stand_in` is a plain object of the values it read,
 /// which the careful reader reads again (no user code runs), so the wasm
-/// alone says what they mean.
+/// alone says what they mean. front.js freezes it (and all in it) at once.
 #[wasm_bindgen(js_name = __stopTemplate, skip_typescript)]
 pub fn stop_template(options: u32, stand_in: JsValue) -> Result<JsValue, JsValue> {
     let (task, _) = read_task_keeping_id(&stand_in, "")?;
-    Ok(template_for(RuleInputs::of(&task), &options_of(options))?.into())
+    Ok(template_for(RuleInputs::of(&task), &options_of(options), Freeze::ByCaller)?.into())
 }

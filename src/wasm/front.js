@@ -40,6 +40,17 @@ const evaluateStops = ((startBatch, carefulTask, template, tree) => {
     fields[FIELDS[read]] = thrown === ODD ? { value: values[read], enumerable: true } : throwing(thrown);
     return Object.create(task, fields);
   };
+  // Decisions share a template's nested objects, so they are frozen: no
+  // decision can be changed through another. A template comes unfrozen from
+  // the wasm, where each nested object would cost crossings; an object
+  // already frozen has had its contents frozen first.
+  const deepFreeze = (value) => {
+    if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+      for (const nested of Object.values(value)) deepFreeze(nested);
+      Object.freeze(value);
+    }
+    return value;
+  };
 
   return function evaluateStops(tasks, options) {
     const started = startBatch(tasks, options);
@@ -131,7 +142,7 @@ const evaluateStops = ((startBatch, carefulTask, template, tree) => {
           configuration_failed: configFailed, children: children == null ? children : [], job_mode_role: role,
           is_parent: parent, multi_write: multiWrite,
         };
-        shared = { ...template(opts, standIn) };
+        shared = { ...deepFreeze(template(opts, standIn)) };
         row.set(key, shared);
         count += 1;
       }

@@ -100,14 +100,25 @@ fn push_tree(task: &StopTask, parent_id: &JsValue, options: &EvaluateOptions, ou
 
 /// The decision for one task read by the careful reader: a copy of its template with its id.
 pub(super) fn decision_for(task: &StopTask, id: Option<JsValue>, options: &EvaluateOptions) -> Result<Object, JsValue> {
-    let template = template_for(RuleInputs::of(task), options)?;
+    let template = template_for(RuleInputs::of(task), options, Freeze::Here)?;
     let decision: Decision = Object::assign(&Object::new(), &template).unchecked_into();
     decision.set_id(&id.unwrap_or(JsValue::NULL));
     Ok(decision.into())
 }
 
-/// The frozen decision (id `null`) shared by every task with these inputs and options.
-pub(super) fn template_for(inputs: RuleInputs, options: &EvaluateOptions) -> Result<Object, JsValue> {
+/// Who freezes a new template and everything in it.
+pub(super) enum Freeze {
+    /// The wasm, before handing it out.
+    Here,
+    /// The caller, at once: front.js freezes in JS, where walking a
+    /// template's nested objects costs no JS<->wasm crossings (in the wasm,
+    /// freezing took more crossings than building the template).
+    ByCaller,
+}
+
+/// The decision (id `null`) shared by every task with these inputs and
+/// options, frozen (see [`Freeze`]).
+pub(super) fn template_for(inputs: RuleInputs, options: &EvaluateOptions, freeze: Freeze) -> Result<Object, JsValue> {
     let home = slot_of(&inputs, options);
     let probe = |i: usize| (home + i) % SLOTS;
     let cached = TEMPLATES.with_borrow(|slots| {
@@ -120,7 +131,9 @@ pub(super) fn template_for(inputs: RuleInputs, options: &EvaluateOptions) -> Res
         return Ok(decision);
     }
     let decision = super::to_js(&decide(&inputs, None, options))?;
-    deep_freeze(&decision);
+    if let Freeze::Here = freeze {
+        deep_freeze(&decision);
+    }
     let decision = Object::from(decision);
     TEMPLATES.with_borrow_mut(|slots| {
         if slots.is_empty() {
