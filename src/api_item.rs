@@ -8,8 +8,8 @@ use std::cell::Cell;
 use crate::backend::{ActionList, BackendVerdict};
 use crate::error::InputError;
 use crate::input::{
-    expect_object, field, index, join, read_array, read_failed, read_task, string_field, wrong_type, InputValue, Shape,
-    StopTask, MAX_TASKS,
+    expect_object, field, index, join, read_array, read_failed, read_task, string_field, too_many, wrong_type,
+    InputValue, Shape, StopTask, MAX_TASKS,
 };
 
 /// How deep `children` may nest. DRS nests one level (parent, subtasks);
@@ -80,7 +80,7 @@ pub fn read_job_action<V: InputValue>(value: &V, path: &str) -> Result<BackendVe
         }
         let len = names.len().map_err(|reason| read_failed(&list_path, reason))?;
         if len > MAX_TASKS {
-            return Err(InputError::new(list_path, format!("expected at most {MAX_TASKS} actions, found {len}")));
+            return Err(too_many(list_path, MAX_TASKS, "actions", len));
         }
         for i in 0..len {
             let element = names.element(i).map_err(|reason| read_failed(&index(&list_path, i), reason))?;
@@ -111,7 +111,11 @@ impl TaskBudget {
                 self.0.set(left);
                 Ok(())
             }
-            None => Err(InputError::new(path, format!("expected at most {MAX_TASKS} tasks in all, children included"))),
+            None => Err(InputError::new(
+                path,
+                ["expected at most ", itoa::Buffer::new().format(MAX_TASKS), " tasks in all, children included"]
+                    .concat(),
+            )),
         }
     }
 }
@@ -136,7 +140,8 @@ fn read_tree_at<V: InputValue>(
     };
     let children_path = join(path, "children");
     if depth >= MAX_CHILD_DEPTH {
-        return Err(InputError::new(children_path, format!("expected children nested at most {MAX_CHILD_DEPTH} deep")));
+        let limit = itoa::Buffer::new().format(MAX_CHILD_DEPTH).to_owned();
+        return Err(InputError::new(children_path, ["expected children nested at most ", &limit, " deep"].concat()));
     }
     task.children =
         read_array(&children, &children_path, |child, child_path| read_tree_at(child, child_path, budget, depth + 1))?;

@@ -29,6 +29,16 @@ impl InputError {
         self
     }
 
+    /// `INVALID_INPUT at <path>: <message>` (no path: `INVALID_INPUT: <message>`),
+    /// as `Display` writes it; joined by hand, so the wasm needs no formatting code.
+    pub fn text(&self) -> String {
+        if self.path.is_empty() {
+            [self.code, ": ", &self.message].concat()
+        } else {
+            [self.code, " at ", &self.path, ": ", &self.message].concat()
+        }
+    }
+
     /// The error as JSON (`{"code","path","message"}`), for the CLI and JSON callers.
     pub fn to_json(&self) -> String {
         // A struct of three strings always serializes.
@@ -38,11 +48,7 @@ impl InputError {
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            write!(f, "{}: {}", self.code, self.message)
-        } else {
-            write!(f, "{} at {}: {}", self.code, self.path, self.message)
-        }
+        f.write_str(&self.text())
     }
 }
 

@@ -102,21 +102,32 @@ pub fn join(parent: &str, field: &str) -> String {
     match (parent.is_empty(), field.is_empty()) {
         (true, _) => field.to_string(),
         (false, true) => parent.to_string(),
-        (false, false) => format!("{parent}.{field}"),
+        (false, false) => [parent, ".", field].concat(),
     }
 }
 
 /// The path of an array element: `tasks` + 3 = `tasks[3]`.
 pub fn index(parent: &str, i: usize) -> String {
-    format!("{parent}[{i}]")
+    [parent, "[", itoa::Buffer::new().format(i), "]"].concat()
+}
+
+// Paths and messages are joined from their parts rather than with `format!`:
+// the shipped wasm then carries no formatting machinery (issue 8).
+
+/// `expected at most <limit> <what>, found <found>`.
+pub(crate) fn too_many(path: impl Into<String>, limit: usize, what: &str, found: usize) -> InputError {
+    let (mut limit_digits, mut found_digits) = (itoa::Buffer::new(), itoa::Buffer::new());
+    let message =
+        ["expected at most ", limit_digits.format(limit), " ", what, ", found ", found_digits.format(found)].concat();
+    InputError::new(path, message)
 }
 
 pub(crate) fn wrong_type(path: &str, expected: &str, found: Shape) -> InputError {
-    InputError::new(path, format!("expected {expected}, found {}", found.describe()))
+    InputError::new(path, ["expected ", expected, ", found ", found.describe()].concat())
 }
 
 pub(crate) fn read_failed(path: &str, reason: String) -> InputError {
-    InputError::new(path, format!("the value could not be read: {reason}"))
+    InputError::new(path, ["the value could not be read: ", &reason].concat())
 }
 
 /// Reads an object's field. Absent, `undefined` and `null` all count as
@@ -249,7 +260,7 @@ pub fn array_len<V: InputValue>(value: &V, path: &str) -> Result<usize, InputErr
     }
     let len = value.len().map_err(|reason| read_failed(path, reason))?;
     if len > MAX_TASKS {
-        return Err(InputError::new(path, format!("expected at most {MAX_TASKS} tasks, found {len}")));
+        return Err(too_many(path, MAX_TASKS, "tasks", len));
     }
     Ok(len)
 }
@@ -401,7 +412,7 @@ pub fn read_plan_request<V: InputValue>(value: &V, defaults: &EvaluateOptions) -
             _ => {
                 return Err(InputError::new(
                     "force",
-                    format!("expected \"auto\", true or false, found {}", describe_value(&force)),
+                    ["expected \"auto\", true or false, found ", &describe_value(&force)].concat(),
                 ))
             }
         },
@@ -410,7 +421,10 @@ pub fn read_plan_request<V: InputValue>(value: &V, defaults: &EvaluateOptions) -
         None | Some("v3") => ApiVersion::V3,
         Some("v5") => ApiVersion::V5,
         Some(other) => {
-            return Err(InputError::new("api", format!("expected \"v3\" or \"v5\", found \"{}\"", truncate(other))))
+            return Err(InputError::new(
+                "api",
+                ["expected \"v3\" or \"v5\", found \"", &truncate(other), "\""].concat(),
+            ))
         }
     };
     Ok(PlanRequest { tasks, force, api, lang, policy })
@@ -427,7 +441,7 @@ pub fn read_delete_plan_request<V: InputValue>(
 
 fn describe_value<V: InputValue>(value: &V) -> String {
     match value.as_string() {
-        Some(text) => format!("\"{}\"", truncate(&text)),
+        Some(text) => ["\"", &truncate(&text), "\""].concat(),
         None => value.shape().describe().to_string(),
     }
 }
@@ -438,7 +452,8 @@ fn truncate(text: &str) -> String {
     if text.chars().count() <= MAX_CHARS {
         text.to_string()
     } else {
-        let head: String = text.chars().take(MAX_CHARS).collect();
-        format!("{head}…")
+        let mut head: String = text.chars().take(MAX_CHARS).collect();
+        head.push('…');
+        head
     }
 }

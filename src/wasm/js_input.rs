@@ -143,5 +143,7 @@ pub(crate) fn describe_thrown(thrown: &JsValue) -> String {
             thrown.is_object().then(|| Reflect::get(thrown, &JsValue::from_str("message")).ok()?.as_string()).flatten()
         })
         .unwrap_or_else(|| "a value that is not an Error was thrown".to_string());
-    format!("reading it threw: {}", message.chars().take(200).collect::<String>())
+    let mut text = String::from("reading it threw: ");
+    text.extend(message.chars().take(200));
+    text
 }

@@ -40,7 +40,7 @@ impl From<InputError> for JsValue {
 
 /// Converts a contract violation into a thrown `Error` with `code` and `path`.
 fn input_error(error: InputError) -> JsValue {
-    let js_error = js_sys::Error::new(&error.to_string());
+    let js_error = js_sys::Error::new(&error.text());
     js_error.set_name("StopRulesInputError");
     // Setting a property on a fresh Error cannot fail.
     let _ = js_sys::Reflect::set(&js_error, &"code".into(), &error.code.into());
