@@ -7,11 +7,13 @@ import { chromium } from "playwright-core";
 
 // evaluateStops runs through the package's JS front (src/wasm/front.js) and
 // templates; evaluateStop through the careful reader and one serde
-// conversion per call. Every corpus task must get the same decision from
-// both, in full (not the corpus's partial expectations), in every language
-// option, twice (the second time from remembered templates).
+// conversion per call. Every corpus task, and every item of the corpus's v3
+// and v5 list answers, must get the same decision from both, in full (not
+// the corpus's partial expectations), in every language option, twice (the
+// second time from remembered templates). That the list items take the fast
+// path at all is checked in fast-path-items.test.mjs.
 const OPTIONS = [undefined, null, {}, { lang: "en-us" }, { lang: "zh-cn" }, { lang: " ZH_cn " }, { lang: "fr-fr" }, { policy: "ReadOnlyAccess" }, { lang: "zh-cn", policy: "FullWithOutDeletePermission" }, { policy: "Auditor" }];
-const tasks = cases.decisions.map((c) => c.task);
+const tasks = [...cases.decisions.map((c) => c.task), ...cases.lists.flatMap((list) => list.response.jobs)];
 
 function compareInNode(api) {
   for (const options of OPTIONS) {
