@@ -570,7 +570,8 @@ export function createBaseline(text) {
           const task = tasks[i];
           if (typeof task !== "object" || task === null || Array.isArray(task)) break;
           const id = task.id;
-          const kind = task.db_use_type;
+          let kind = task.db_use_type;
+          if (kind == null) kind = task.job_type; // v5 items name the kind job_type
           const status = task.status;
           const engine = task.engine_type;
           const taskType = task.task_type;

@@ -1,7 +1,8 @@
-// Task objects shaped like DRS v3 "list jobs" / "query job details" items:
-// the fields the rules read (an empty `children` list included, as v3 sends
-// it) plus about twenty a console passes along untouched. Seeded, so every
-// run measures the same list.
+// Task objects shaped like DRS "list jobs" / "query job details" items: two
+// thirds as v3 sends them (`db_use_type`, an empty `children` list), one third
+// as v5 does (`job_type`, `job_mode_role`, the backend's `job_action` lists),
+// with the fields the rules read plus about twenty a console passes along
+// untouched. Seeded, so every run measures the same list.
 
 function seededRandom(seed) {
   // mulberry32: small, fast and good enough to pick from weighted lists.
@@ -40,6 +41,24 @@ const ENGINES = {
 const TASK_TYPES = [["FULL_INCR_TRANS", 70], ["INCR_TRANS", 15], ["FULL_TRANS", 15]];
 const AZS = ["eu-de-01", "eu-de-02", "eu-de-03", "eu-nl-01", "cn-north-4a"];
 
+// Items in v5's shape (GET /v5/{project_id}/jobs).
+const V5_SHARE = 1 / 3;
+// What a v5 backend lists in job_action ([available, unavailable]) as a task
+// goes along: a few combinations, repeated across the list as in real answers.
+const V5_ACTIONS = {
+  running: [["CLONE", "FREE_RESOURCE", "PAUSE"], ["START", "RETRY", "DELETE"]],
+  paused: [["CLONE", "FREE_RESOURCE", "START"], ["RETRY", "DELETE"]],
+  failed: [["CLONE", "FREE_RESOURCE", "RETRY"], ["START", "DELETE"]],
+  ended: [["CLONE", "DELETE"], ["START", "RETRY", "FREE_RESOURCE"]],
+  busy: [["CLONE"], ["START", "RETRY", "FREE_RESOURCE", "DELETE"]],
+};
+const v5Phase = (status) =>
+  status.endsWith("FAILED") ? "failed"
+    : status === "RELEASE_RESOURCE_COMPLETE" || status === "DELETED" ? "ended"
+    : status.startsWith("PAUS") ? "paused"
+    : /STARTED$|^CONFIGURATION|^CREATING|^creating|^WAITING/.test(status) ? "running"
+    : "busy";
+
 const hex = (random, length) => Array.from({ length }, () => "0123456789abcdef"[Math.floor(random() * 16)]).join("");
 
 export function realisticTasks(count, seed = 2024) {
@@ -49,7 +68,7 @@ export function realisticTasks(count, seed = 2024) {
     const kind = weighted(random, KIND_MIX);
     const engine = weighted(random, ENGINES[kind]);
     const created = new Date(Date.UTC(2023, 0, 1) + Math.floor(random() * 6e10));
-    const task = {
+    const task = random() < V5_SHARE ? v5Task(random, i, kind, engine, created) : {
       id: `${hex(random, 8)}-${hex(random, 4)}-${hex(random, 4)}-${i.toString(16).padStart(4, "0")}-${hex(random, 8)}jb01`,
       name: `DRS-${kind}-${i}`,
       status: weighted(random, STATUS_MIX),
@@ -75,7 +94,7 @@ export function realisticTasks(count, seed = 2024) {
       target_endpoint: { instance_id: hex(random, 32), port: 3306 },
       tags: [{ key: "team", value: "payments" }],
     };
-    // Flags are omitted, false or true as the API sends them.
+    // Flags are omitted, false or true as the API sends them (v5 items too: a console may add them).
     if (random() < 0.06) task.network_abnormal = true;
     else if (random() < 0.5) task.network_abnormal = false;
     if (task.status === "CONFIGURATION" && random() < 0.3) task.configuration_failed = true;
@@ -84,6 +103,38 @@ export function realisticTasks(count, seed = 2024) {
     tasks[i] = task;
   }
   return tasks;
+}
+
+/** One item as the v5 list sends it: its kind in job_type, no children list (but for parents), job_action. */
+function v5Task(random, i, kind, engine, created) {
+  const status = weighted(random, STATUS_MIX);
+  const [available, unavailable] = V5_ACTIONS[v5Phase(status)];
+  return {
+    id: `${hex(random, 8)}-${hex(random, 4)}-${hex(random, 4)}-${i.toString(16).padStart(4, "0")}-${hex(random, 8)}jb05`,
+    name: `DRS-${kind}-${i}`,
+    status,
+    description: random() < 0.3 ? "nightly replica for the reporting cluster" : "",
+    create_time: String(created.getTime()),
+    engine_type: engine,
+    net_type: weighted(random, [["eip", 40], ["vpc", 45], ["vpn", 15]]),
+    charging_mode: "on_demand",
+    billing_tag: random() < 0.1,
+    job_direction: weighted(random, [["up", 70], ["down", 20], ["non-dbs", 10]]),
+    job_type: kind,
+    task_type: weighted(random, TASK_TYPES),
+    enterprise_project_id: "0",
+    job_mode: "single",
+    job_mode_role: "single",
+    is_multi_az: random() < 0.2,
+    node_role: "primary",
+    node_new_framework: "true",
+    // Fresh lists per item, as a parsed answer has them.
+    job_action: { available_actions: [...available], unavailable_actions: [...unavailable], current_action: status.startsWith("PAUS") ? "PAUSE" : "" },
+    node_info: { spec: weighted(random, [["small", 2], ["medium", 5], ["large", 3]]), az_code: AZS[Math.floor(random() * AZS.length)], vpc_id: hex(random, 32) },
+    source_endpoint: { ip: `192.168.${i % 256}.${(i >> 8) % 256}`, port: 3306, db_type: engine },
+    target_endpoint: { instance_id: hex(random, 32), port: 3306 },
+    tags: [{ key: "team", value: "payments" }],
+  };
 }
 
 // Spellings that test normalisation: case, whitespace (including the

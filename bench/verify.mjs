@@ -2,7 +2,7 @@
 // package: deep-equal decisions (same prototypes, same keys, same values) and
 // the same errors (name, code, path, message). Plain ESM with no imports
 // from Node, so the Node benchmark and the Chromium page share it.
-import { brokenTask, LANG_OPTIONS, seededRandom, variedTasks } from "./tasks.mjs";
+import { brokenTask, LANG_OPTIONS, realisticTasks, seededRandom, variedTasks } from "./tasks.mjs";
 
 /** The first difference between two values, as a path and a description; null when deep-equal. */
 export function difference(actual, expected, path = "") {
@@ -76,6 +76,10 @@ export function verifyYardstick(api, yardstick, cases, { varied = 100_000, broke
     same(`options ${show(odd)}`, (a) => a.evaluateStops(corpusTasks.slice(0, 3), odd));
     same(`tasks ${show(odd)}`, (a) => a.evaluateStops(odd));
   }
+
+  // The timed tasks (v3 and v5 items), in every language option.
+  const realistic = realisticTasks(2_000);
+  for (const options of LANG_OPTIONS) same(`realistic tasks, ${show(options)}`, (a) => a.evaluateStops(realistic, options));
 
   // Varied tasks in batches of 1,000, each batch in another language option.
   const tasks = variedTasks(varied, statuses);
