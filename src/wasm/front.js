@@ -44,37 +44,27 @@ const evaluateStops = ((startBatch, carefulTask, template, tree) => {
   // names (`buffers`, `lengths`). One per call, as a getter may call evaluateStops while one is read.
   const listsRead = () => ({ given: [undefined, undefined], buffers: [[], []], lengths: [0, 0] });
   const names = ({ given, buffers, lengths }, w) => (given[w] == null ? given[w] : buffers[w].slice(0, lengths[w]));
-  // A small number for the lists read from a job_action, -1 when the table is full: a path in a
-  // tree of maps, one step per list (an array, or which nullish value), per name, and per list's end.
-  const pathOf = (given, w) => (given[w] === undefined ? 0 : given[w] === null ? 1 : 2);
-  const actionId = ({ given, buffers, lengths }) => {
-    const step = (node, key) => {
-      let next = node.get(key);
-      if (next === undefined) node.set(key, (next = new Map()));
-      return next;
-    };
+  // A small number for the lists read from a job_action: a path in a tree of maps, one step per
+  // list (an array, or which nullish value), per name, and per list's end. Undefined when the path
+  // is not there yet and `grow` is false; -1 when the table is full.
+  const step = (node, key, grow) => {
+    let next = node.get(key);
+    if (next === undefined && grow) node.set(key, (next = new Map()));
+    return next;
+  };
+  const actionId = ({ given, buffers, lengths }, grow) => {
     let node = actions;
-    for (let w = 0; w < 2; w++) {
-      node = step(node, pathOf(given, w));
-      for (let i = 0; given[w] != null && i < lengths[w]; i++) node = step(node, buffers[w][i]);
-      node = step(node, 3);
+    for (let w = 0; w < 2 && node; w++) {
+      node = step(node, given[w] === undefined ? 0 : given[w] === null ? 1 : 2, grow);
+      for (let i = 0; given[w] != null && i < lengths[w] && node; i++) node = step(node, buffers[w][i], grow);
+      node = node && step(node, 3, grow);
     }
-    let id = node.get(-1);
-    if (id === undefined) {
+    let id = node?.get(-1);
+    if (id === undefined && grow) {
       if (actionCount >= STRINGS - 1) return -1;
       node.set(-1, (id = ++actionCount));
     }
     return id;
-  };
-  // The same walk, reading only (the common case: these lists were seen before); undefined if not.
-  const knownActionId = ({ given, buffers, lengths }) => {
-    let node = actions;
-    for (let w = 0; w < 2 && node !== undefined; w++) {
-      node = node.get(pathOf(given, w));
-      for (let i = 0; given[w] != null && i < lengths[w] && node !== undefined; i++) node = node.get(buffers[w][i]);
-      node = node?.get(3);
-    }
-    return node?.get(-1);
   };
   // The kind's number: one read from job_type is kept apart from one read from db_use_type.
   const kindId = (kind, jobType) => {
@@ -279,11 +269,11 @@ const evaluateStops = ((startBatch, carefulTask, template, tree) => {
       let t = idOf(3, taskType);
       let r = idOf(4, role);
       const c = childCount + 1; // 0: no children list
-      let a = action == null ? 0 : (knownActionId(lists) ?? actionId(lists));
+      let a = action == null ? 0 : (actionId(lists, false) ?? actionId(lists, true));
       if (k < 0 || s < 0 || e < 0 || t < 0 || r < 0 || a < 0 || count >= TEMPLATES) {
         forget();
         [k, s, e, t, r] = [kindId(kind, jobType), idOf(1, status), idOf(2, engine), idOf(3, taskType), idOf(4, role)];
-        a = action == null ? 0 : actionId(lists);
+        a = action == null ? 0 : actionId(lists, true);
       }
       const rowKey = ((c * STRINGS + a) * 2 * STRINGS + k) * STRINGS + s; // < 2^25
       let row = rows.get(rowKey);
