@@ -46,6 +46,17 @@ fn native_decision(task: &Value, lang: &str, policy: Option<&str>) -> Value {
     serde_json::from_str(&drs_stop_rules::evaluate_json(&task.to_string(), options).unwrap()).unwrap()
 }
 
+/// `Ok` when `JSON.stringify` of the wasm's answer is the native JSON text,
+/// key order included (the binding builds plans and the matrix field by field).
+fn same_text(what: &str, actual: &JsValue, expected: &str) -> Result<(), String> {
+    let actual = js_sys::JSON::stringify(actual).map(String::from).unwrap_or_default();
+    if actual == expected {
+        Ok(())
+    } else {
+        Err(format!("{what}:\n  got      {actual}\n  expected {expected}"))
+    }
+}
+
 /// `Ok` when the two answers are deep-equal.
 fn same(what: &str, actual: &Value, expected: &Value) -> Result<(), String> {
     if actual == expected {
@@ -94,10 +105,13 @@ fn check_plans(
     native: fn(&str) -> Result<String, drs_stop_rules::InputError>,
 ) {
     check_each(name, &section(&corpus(), name), |case| {
-        let plan = from_js(through_wasm(to_js(&case["input"])).unwrap());
+        let js_plan = through_wasm(to_js(&case["input"])).unwrap();
+        let plan = from_js(js_plan.clone());
         partial_match(&case["expect"], &plan, "")?;
-        let expected: Value = serde_json::from_str(&native(&case["input"].to_string()).unwrap()).unwrap();
-        same(&format!("{name}: the wasm plan differs from the native rules"), &plan, &expected)
+        let native_text = native(&case["input"].to_string()).unwrap();
+        let expected: Value = serde_json::from_str(&native_text).unwrap();
+        same(&format!("{name}: the wasm plan differs from the native rules"), &plan, &expected)?;
+        same_text(&format!("{name}: the wasm plan's JSON differs from the native rules'"), &js_plan, &native_text)
     });
 }
 
@@ -170,12 +184,20 @@ fn labels_matrix_and_version() {
     let error = wasm::status_label(JsValue::from(3), JsValue::from("CREATING"), None).unwrap_err();
     assert_eq!(thrown(error)["path"], "dbUseType");
 
-    let matrix = from_js(wasm::stop_matrix(Some("zh-cn".into())).unwrap());
+    let js_matrix = wasm::stop_matrix(Some("zh-cn".into())).unwrap();
+    let matrix = from_js(js_matrix.clone());
     assert_eq!(matrix["rows"].as_array().unwrap().len(), drs_stop_rules::STOP_TABLE.len());
-    assert_eq!(
-        matrix,
-        serde_json::from_str::<Value>(&drs_stop_rules::matrix_json(drs_stop_rules::Lang::ZhCn)).unwrap()
-    );
+    let native_text = drs_stop_rules::matrix_json(drs_stop_rules::Lang::ZhCn);
+    assert_eq!(matrix, serde_json::from_str::<Value>(&native_text).unwrap());
+    for lang in drs_stop_rules::Lang::ALL {
+        let js_matrix = wasm::stop_matrix(Some(lang.as_str().into())).unwrap();
+        same_text(
+            "the wasm matrix's JSON differs from the native rules'",
+            &js_matrix,
+            &drs_stop_rules::matrix_json(lang),
+        )
+        .unwrap();
+    }
     assert_eq!(wasm::rules_version(), drs_stop_rules::rules_version());
 }
 

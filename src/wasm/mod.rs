@@ -3,6 +3,7 @@
 
 mod batch;
 mod js_input;
+mod plain;
 mod templates;
 
 use serde::Serialize;
@@ -73,21 +74,21 @@ pub fn evaluate_stops(tasks: JsValue, options: Option<JsValue>) -> Result<js_sys
 #[wasm_bindgen(js_name = planStop, skip_typescript)]
 pub fn plan_stop(input: JsValue) -> Result<JsValue, JsValue> {
     let request = read_plan_request(&input, &EvaluateOptions::default()).map_err(input_error)?;
-    to_js(&crate::plan_stop(&request))
+    Ok(plain::stop_plan(&crate::plan_stop(&request)))
 }
 
 /// Plans a batch delete: the API request and, per task, accepted or rejected.
 #[wasm_bindgen(js_name = planDelete, skip_typescript)]
 pub fn plan_delete(input: JsValue) -> Result<JsValue, JsValue> {
     let request = read_delete_plan_request(&input, &EvaluateOptions::default()).map_err(input_error)?;
-    to_js(&crate::plan_delete(&request))
+    Ok(plain::delete_plan(&crate::plan_delete(&request)))
 }
 
 /// The eligibility matrix, generated from the rules' table.
 #[wasm_bindgen(js_name = stopMatrix, skip_typescript)]
 pub fn stop_matrix(lang: Option<JsValue>) -> Result<JsValue, JsValue> {
     let lang = read_lang_value(&lang.unwrap_or(JsValue::NULL), "lang")?;
-    to_js(&crate::stop_matrix(lang))
+    Ok(plain::stop_matrix(&crate::stop_matrix(lang)))
 }
 
 /// The console's label for a status of a kind of task; the raw status when unknown.
