@@ -63,8 +63,8 @@ fi
 # imports it (the CommonJS entry is bundled from it in step 4), so changes to
 # it belong here, in one place, and all entries get them.
 glue=pkg/web/drs_stop_rules.js
-# Short import names in the wasm and the glue, instead of wasm-bindgen's hashed ones.
-node scripts/minify-imports.mjs "$wasm" "$glue"
+# Short names for the wasm's imports and internal exports (wasm, glue, declarations).
+node scripts/minify-names.mjs "$wasm" "$glue" "$wasm.d.ts"
 # The fast evaluateStops (src/wasm/front.js) goes into the glue.
 node scripts/inject-front.mjs "$glue"
 # Smaller downloads (issue 8): the glue minified.

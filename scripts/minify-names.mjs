@@ -1,15 +1,18 @@
-// Shortens the names the wasm imports its JavaScript functions by (wasm-bindgen
-// names them `__wbg_get_2080c49015e35254` and so on, under the module
-// "./drs_stop_rules_bg.js"), in the .wasm and in the glue's import object
-// alike: both are downloaded, and hashes do not compress (issue 8). Exports
-// keep their names (drs-stop-rules/wasm is typed by them). binaryen's
-// --minify-imports only renames imports from "env", hence this.
-//   node scripts/minify-imports.mjs WASM GLUE
+// Shortens the names wasm-bindgen gives the wasm's imports (its JavaScript
+// functions: `__wbg_get_2080c49015e35254` and so on, under the module
+// "./drs_stop_rules_bg.js") and internal exports (`__wbindgen_malloc`,
+// `__wbindgen_add_to_stack_pointer`, the evaluateStops front's `__stop...`),
+// in the .wasm, in the glue and in the .wasm's declarations alike: the first
+// two are downloaded, and hashes do not compress (issue 8). The API's exports
+// (`evaluateStop`, ...) and `memory` keep their names. (binaryen's
+// --minify-imports-and-exports renames only imports from "env", or every export.)
+//   node scripts/minify-names.mjs WASM GLUE WASM_DECLARATIONS
 import { readFileSync, writeFileSync } from "node:fs";
 
-const [wasmFile, glueFile] = process.argv.slice(2);
+const [wasmFile, glueFile, declarationsFile] = process.argv.slice(2);
 const wasm = readFileSync(wasmFile);
 let glue = readFileSync(glueFile, "utf8");
+let declarations = readFileSync(declarationsFile, "utf8");
 
 const MODULE = "./drs_stop_rules_bg.js";
 const SHORT_MODULE = "w";
@@ -81,12 +84,29 @@ function skipImportDescription(bytes, at) {
 if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error(`${wasmFile}: not a wasm module`);
 const parts = [wasm.subarray(0, 8)];
 const renamed = new Map();
+const renamedExports = new Map();
 let at = 8;
 while (at < wasm.length) {
   const id = wasm[at];
   const [size, payload] = readU32(wasm, at + 1);
   const end = payload + size;
-  if (id !== 2) {
+  if (id === 7) {
+    // Exports: a name, a kind byte and an index each.
+    let [count, p] = readU32(wasm, payload);
+    const section = [u32(count)];
+    for (let i = 0; i < count; i++) {
+      let field;
+      [field, p] = readName(wasm, p);
+      const descriptionEnd = readU32(wasm, p + 1)[1];
+      // Internal names start with "__"; short ones cannot meet an API name.
+      if (field.startsWith("__")) renamedExports.set(field, shortName(renamedExports.size));
+      section.push(name(renamedExports.get(field) ?? field), wasm.subarray(p, descriptionEnd));
+      p = descriptionEnd;
+    }
+    if (p !== end) throw new Error(`${wasmFile}: export section not read to its end`);
+    const body = Buffer.concat(section);
+    parts.push(Buffer.from([7]), u32(body.length), body);
+  } else if (id !== 2) {
     parts.push(wasm.subarray(at, end));
   } else {
     let [count, p] = readU32(wasm, payload);
@@ -120,5 +140,16 @@ for (const [long, short] of renamed) {
   replaceOnce(new RegExp(`^(\\s*)${long}: `, "m"), `$1${short}: `, `the import "${long}"`);
 }
 
+// The glue calls the wasm's exports as `wasm.<name>`.
+glue = glue.replace(/\bwasm\.(__\w+)\b/g, (whole, long) => {
+  if (!renamedExports.has(long)) throw new Error(`${glueFile}: calls wasm.${long}, which the wasm does not export`);
+  return `wasm.${renamedExports.get(long)}`;
+});
+// The declarations: one `export const <name>: ...;` line per export.
+for (const [long, short] of renamedExports) {
+  declarations = declarations.replace(new RegExp(`^export const ${long}:`, "m"), `export const ${short}:`);
+}
+
 writeFileSync(wasmFile, Buffer.concat(parts));
 writeFileSync(glueFile, glue);
+writeFileSync(declarationsFile, declarations);
