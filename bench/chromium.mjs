@@ -90,16 +90,18 @@ export async function measureChromium(root, entries, { rounds, sizes, firstCallS
 
     // First call: a fresh context per sample, import() to the end of evaluateStops(1k).
     const firstCall = { package: [], yardstick: [] };
+    const importOnly = { package: [], yardstick: [] };
     const loaded = {};
     for (let i = 0; i < firstCallSamples; i++) {
       for (const name of i % 2 ? ["yardstick", "package"] : ["package", "yardstick"]) {
         const fresh = await freshPage(browser, server.url);
         try {
-          const { ms, files } = await fresh.page.evaluate(async (entry) => {
+          const { ms, importMs, files } = await fresh.page.evaluate(async (entry) => {
             const { realisticTasks } = await import("/bench/tasks.mjs");
             const tasks = realisticTasks(1000);
             const start = performance.now();
             const api = await import(entry);
+            const imported = performance.now();
             const decisions = api.evaluateStops(tasks);
             const ms = performance.now() - start;
             if (decisions.length !== tasks.length) throw new Error("wrong number of decisions");
@@ -107,9 +109,10 @@ export async function measureChromium(root, entries, { rounds, sizes, firstCallS
               .getEntriesByType("resource")
               .filter((e) => e.startTime >= start)
               .map((e) => new URL(e.name).pathname);
-            return { ms, files };
+            return { ms, importMs: imported - start, files };
           }, entries[name === "package" ? "pkg" : "yardstick"]);
           firstCall[name].push(ms);
+          importOnly[name].push(importMs);
           loaded[name] = files;
         } finally {
           await fresh.close();
@@ -117,11 +120,18 @@ export async function measureChromium(root, entries, { rounds, sizes, firstCallS
       }
     }
     const ratios = firstCall.package.map((ms, i) => ms / firstCall.yardstick[i]);
+    // Where the time goes: the import (fetching, compiling, instantiating) and the first batch after it.
+    const split = (name) => ({
+      import_ms: Number(median(importOnly[name]).toFixed(1)),
+      batch_ms: Number(median(firstCall[name].map((ms, i) => ms - importOnly[name][i])).toFixed(1)),
+    });
     result.first_call = {
       package_ms: Number(median(firstCall.package).toFixed(1)),
       yardstick_ms: Number(median(firstCall.yardstick).toFixed(1)),
       ratio: Number(median(ratios).toFixed(2)),
       round_ratios: ratios.map((r) => Number(r.toFixed(2))),
+      package: split("package"),
+      yardstick: split("yardstick"),
     };
     // Every file the import() loaded (the entry itself included), gzip -9.
     result.bytes = {};
