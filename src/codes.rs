@@ -29,6 +29,12 @@ macro_rules! code_enum {
             }
         }
 
+        impl From<$name> for &'static str {
+            fn from(code: $name) -> &'static str {
+                code.as_str()
+            }
+        }
+
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())

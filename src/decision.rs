@@ -20,12 +20,26 @@ use crate::status::{Status, StatusCode};
 use crate::table::{row_for, Eligibility};
 
 /// A code with the sentence that explains it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice<C> {
     pub code: C,
     /// Borrowed for every fixed sentence; owned where the message names
     /// something from the input (the policy of `NO_PERMISSION`).
     pub message: Cow<'static, str>,
+}
+
+/// A notice of any code family as it is serialized: one serializer for all
+/// four families, where a derive would make one each (the wasm's size).
+#[derive(Serialize)]
+struct NoticeText<'a> {
+    code: &'static str,
+    message: &'a str,
+}
+
+impl<C: Copy + Into<&'static str>> Serialize for Notice<C> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        NoticeText { code: self.code.into(), message: &self.message }.serialize(serializer)
+    }
 }
 
 impl<C> Notice<C> {
