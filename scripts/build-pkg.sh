@@ -51,8 +51,11 @@ wasm=pkg/web/drs_stop_rules_bg.wasm
 # Size (issue 8): the module owns its memory, which starts zero-filled, and
 # nothing lives below address 1024, so wasm-opt may fold constants and offsets;
 # the producers and target-features sections are of no use to a browser.
+# A function with one caller is inlined only when small (at most 20 bytes):
+# merging every one of them into its caller makes the module smaller but
+# compress worse (about 1.4 KB more gzip, measured).
 WASM_OPT_FLAGS=(-Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
-  --low-memory-unused --zero-filled-memory --strip-producers --strip-target-features)
+  --low-memory-unused --zero-filled-memory --strip-producers --strip-target-features --one-caller-inline-max-function-size=20)
 if [ "$profile_flag" != --dev ]; then
   wasm-opt "${WASM_OPT_FLAGS[@]}" "$wasm" -o "$wasm.opt" && mv "$wasm.opt" "$wasm"
 fi
