@@ -274,10 +274,20 @@ pub fn read_element<V: InputValue, T>(
     position: usize,
     read: impl Fn(&V, &str) -> Result<T, InputError>,
 ) -> Result<T, InputError> {
-    let element_path = || index(path, position);
-    let element = array.element(at).map_err(|reason| read_failed(&element_path(), reason))?;
+    let element = element(array, at, path, position)?;
     // Read at the root, so the element's path is only formatted when something is wrong.
-    read(&element, "").map_err(|error| error.under(&element_path()))
+    read(&element, "").map_err(|error| under_element(error, path, position))
+}
+
+// The parts of `read_element` that do not depend on what is read, apart:
+// one copy in the wasm, not one per reader.
+fn element<V: InputValue>(array: &V, at: usize, path: &str, position: usize) -> Result<V, InputError> {
+    array.element(at).map_err(|reason| read_failed(&index(path, position), reason))
+}
+
+#[cold]
+fn under_element(error: InputError, path: &str, position: usize) -> InputError {
+    error.under(&index(path, position))
 }
 
 /// Reads a language: `null` (or nothing) means the default; a string is read
