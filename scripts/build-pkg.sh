@@ -91,6 +91,8 @@ import init from "./drs_stop_rules.js";
 await init({ module_or_path: new URL("./drs_stop_rules_bg.wasm", import.meta.url) });
 export { ${names} } from "./drs_stop_rules.js";
 JS
+# A page downloads this file too: minified like the glue (the comment above stays here).
+node scripts/minify-glue.mjs pkg/web/index.js
 # The declarations of the package's API, without the loader's internals.
 cp src/wasm/api.d.ts pkg/web/index.d.ts
 
