@@ -176,7 +176,7 @@ pub(crate) fn expect_object<V: InputValue>(value: &V, path: &str, what: &str) ->
 pub fn read_task<V: InputValue>(value: &V, path: &str) -> Result<StopTask, InputError> {
     expect_object(value, path, "a task object")?;
     let id = string_field(value, path, "id")?;
-    Ok(StopTask { id, ..read_rule_fields(value, path)? })
+    read_rule_fields(value, path, id)
 }
 
 /// Reads one task of a batch plan at `path`: its `id` is required.
@@ -185,7 +185,7 @@ pub fn read_plan_task<V: InputValue>(value: &V, path: &str) -> Result<PlanTask, 
     let Some(id) = string_field(value, path, "id")? else {
         return Err(InputError::new(join(path, "id"), "expected a string task id, but the field is missing"));
     };
-    Ok(PlanTask { task: StopTask { id: Some(id.clone()), ..read_rule_fields(value, path)? }, id })
+    Ok(PlanTask { task: read_rule_fields(value, path, Some(id.clone()))?, id })
 }
 
 /// Reads a task like [`read_task`] (id optional), but hands back the host's
@@ -199,14 +199,15 @@ pub fn read_task_keeping_id<V: InputValue>(value: &V, path: &str) -> Result<(Sto
         Some(id) if !id.is_nullish() => return Err(wrong_type(&join(path, "id"), "a string", id.shape())),
         _ => None,
     };
-    Ok((read_rule_fields(value, path)?, id))
+    Ok((read_rule_fields(value, path, None)?, id))
 }
 
-/// The fields the rules read. (`name` is for the UI only and is not read.)
-/// Real list items (v3 and v5) are read as they come: see `api_item`.
-fn read_rule_fields<V: InputValue>(value: &V, path: &str) -> Result<StopTask, InputError> {
+/// The fields the rules read, into a task with this `id`. (`name` is for
+/// the UI only and is not read.) Real list items (v3 and v5) are read as
+/// they come: see `api_item`.
+fn read_rule_fields<V: InputValue>(value: &V, path: &str, id: Option<String>) -> Result<StopTask, InputError> {
     Ok(StopTask {
-        id: None,
+        id,
         db_use_type: read_kind(value, path)?,
         status: required_string(value, path, "status")?,
         engine_type: string_field(value, path, "engine_type")?,
