@@ -8,8 +8,8 @@ use std::cell::Cell;
 use crate::backend::{ActionList, BackendVerdict};
 use crate::error::InputError;
 use crate::input::{
-    expect_object, field, index, join, read_array, read_failed, read_task, string_field, too_many, wrong_type,
-    InputValue, Shape, StopTask, MAX_TASKS,
+    bounded_len, element, expect_object, field, index, join, read_array, read_failed, read_task, string_field,
+    wrong_type, InputValue, Shape, StopTask, MAX_TASKS,
 };
 
 /// How deep `children` may nest. DRS nests one level (parent, subtasks);
@@ -75,18 +75,12 @@ pub fn read_job_action<V: InputValue>(value: &V, path: &str) -> Result<BackendVe
             _ => continue,
         };
         let list_path = join(&action_path, name);
-        if names.shape() != Shape::Array {
-            return Err(wrong_type(&list_path, "an array of action names", names.shape()));
-        }
-        let len = names.len().map_err(|reason| read_failed(&list_path, reason))?;
-        if len > MAX_TASKS {
-            return Err(too_many(list_path, MAX_TASKS, "actions", len));
-        }
+        let len = bounded_len(&names, &list_path, "an array of action names", "actions")?;
         for i in 0..len {
-            let element = names.element(i).map_err(|reason| read_failed(&index(&list_path, i), reason))?;
-            match element.as_string() {
+            let entry = element(&names, i, &list_path, i)?;
+            match entry.as_string() {
                 Some(action) => verdict.note(list, &action),
-                None => return Err(wrong_type(&index(&list_path, i), "an action name string", element.shape())),
+                None => return Err(wrong_type(&index(&list_path, i), "an action name string", entry.shape())),
             }
         }
     }

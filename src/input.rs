@@ -256,12 +256,23 @@ pub fn for_each_element<V: InputValue, T, E: From<InputError>>(
 
 /// Checks that `value` is an array of at most [`MAX_TASKS`] and reads its length.
 pub fn array_len<V: InputValue>(value: &V, path: &str) -> Result<usize, InputError> {
+    bounded_len(value, path, "an array of task objects", "tasks")
+}
+
+/// Checks that `value` is an array (`expected` names it in the error) of at
+/// most [`MAX_TASKS`] `items`, and reads its length.
+pub(crate) fn bounded_len<V: InputValue>(
+    value: &V,
+    path: &str,
+    expected: &str,
+    items: &str,
+) -> Result<usize, InputError> {
     if value.shape() != Shape::Array {
-        return Err(wrong_type(path, "an array of task objects", value.shape()));
+        return Err(wrong_type(path, expected, value.shape()));
     }
     let len = value.len().map_err(|reason| read_failed(path, reason))?;
     if len > MAX_TASKS {
-        return Err(too_many(path, MAX_TASKS, "tasks", len));
+        return Err(too_many(path, MAX_TASKS, items, len));
     }
     Ok(len)
 }
@@ -282,7 +293,7 @@ pub fn read_element<V: InputValue, T>(
 
 // The parts of `read_element` that do not depend on what is read, apart:
 // one copy in the wasm, not one per reader.
-fn element<V: InputValue>(array: &V, at: usize, path: &str, position: usize) -> Result<V, InputError> {
+pub(crate) fn element<V: InputValue>(array: &V, at: usize, path: &str, position: usize) -> Result<V, InputError> {
     array.element(at).map_err(|reason| read_failed(&index(path, position), reason))
 }
 
