@@ -138,12 +138,23 @@ pub(crate) fn field<V: InputValue>(object: &V, parent: &str, name: &str) -> Resu
 }
 
 pub(crate) fn string_field<V: InputValue>(object: &V, parent: &str, name: &str) -> Result<Option<String>, InputError> {
+    named_string_field(object, parent, name, "a string")
+}
+
+/// A string field that is not given (absent or nullish) is `None`; any other
+/// type is an error saying `expected <expected>`.
+fn named_string_field<V: InputValue>(
+    object: &V,
+    parent: &str,
+    name: &str,
+    expected: &str,
+) -> Result<Option<String>, InputError> {
     match field(object, parent, name)? {
         None => Ok(None),
         Some(value) => match value.as_string() {
             Some(text) => Ok(Some(text)),
             None if value.is_nullish() => Ok(None),
-            None => Err(wrong_type(&join(parent, name), "a string", value.shape())),
+            None => Err(wrong_type(&join(parent, name), expected, value.shape())),
         },
     }
 }
@@ -304,6 +315,7 @@ fn under_element(error: InputError, path: &str, position: usize) -> InputError {
 
 /// Reads a language: `null` (or nothing) means the default; a string is read
 /// leniently (unknown tags fall back to `en-us`); any other type is an error.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub fn read_lang_value<V: InputValue>(value: &V, path: &str) -> Result<Lang, InputError> {
     match value.as_string() {
         Some(tag) => Ok(Lang::from_tag(&tag)),
@@ -315,14 +327,8 @@ pub fn read_lang_value<V: InputValue>(value: &V, path: &str) -> Result<Lang, Inp
 /// Reads an object's `policy` field: a string (any name; unknown ones are
 /// fail-safe, not errors), or nullish for `default`.
 pub fn read_policy<V: InputValue>(object: &V, parent: &str, default: &Policy) -> Result<Policy, InputError> {
-    match field(object, parent, "policy")? {
-        None => Ok(default.clone()),
-        Some(value) => match value.as_string() {
-            Some(name) => Ok(Policy::from_name(&name)),
-            None if value.is_nullish() => Ok(default.clone()),
-            None => Err(wrong_type(&join(parent, "policy"), "a policy name string", value.shape())),
-        },
-    }
+    let name = named_string_field(object, parent, "policy", "a policy name string")?;
+    Ok(name.map_or_else(|| default.clone(), |name| Policy::from_name(&name)))
 }
 
 /// Reads an object's `lang` and `policy`; `defaults` fills in what is not given.
@@ -331,10 +337,8 @@ fn read_options_fields<V: InputValue>(
     parent: &str,
     defaults: &EvaluateOptions,
 ) -> Result<EvaluateOptions, InputError> {
-    let lang = match field(object, parent, "lang")? {
-        Some(value) if !value.is_nullish() => read_lang_value(&value, &join(parent, "lang"))?,
-        _ => defaults.lang,
-    };
+    let lang = named_string_field(object, parent, "lang", "a language tag string")?;
+    let lang = lang.map_or(defaults.lang, |tag| Lang::from_tag(&tag));
     Ok(EvaluateOptions { lang, policy: read_policy(object, parent, &defaults.policy)?, children: defaults.children })
 }
 
