@@ -120,6 +120,21 @@ pub fn read_task_tree<V: InputValue>(value: &V, path: &str, budget: &TaskBudget)
     read_tree_at(value, path, budget, 0)
 }
 
+/// Reads a list of tasks and, depth-first, every task in their `children`
+/// (errors at paths such as `[0].children[1].db_use_type`), for `children: true`.
+pub fn read_task_trees<V: InputValue>(tasks: &V, path: &str, budget: &TaskBudget) -> Result<Vec<StopTask>, InputError> {
+    read_trees_at(tasks, path, budget, 0)
+}
+
+fn read_trees_at<V: InputValue>(
+    tasks: &V,
+    path: &str,
+    budget: &TaskBudget,
+    depth: usize,
+) -> Result<Vec<StopTask>, InputError> {
+    read_array(tasks, path, |task, task_path| read_tree_at(task, task_path, budget, depth))
+}
+
 fn read_tree_at<V: InputValue>(
     value: &V,
     path: &str,
@@ -137,7 +152,6 @@ fn read_tree_at<V: InputValue>(
         let limit = itoa::Buffer::new().format(MAX_CHILD_DEPTH).to_owned();
         return Err(InputError::new(children_path, ["expected children nested at most ", &limit, " deep"].concat()));
     }
-    task.children =
-        read_array(&children, &children_path, |child, child_path| read_tree_at(child, child_path, budget, depth + 1))?;
+    task.children = read_trees_at(&children, &children_path, budget, depth + 1)?;
     Ok(task)
 }

@@ -5,7 +5,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::api_item::{read_task_tree, TaskBudget};
+use crate::api_item::{read_task_tree, read_task_trees, TaskBudget};
 use crate::decision::{evaluate, evaluate_list};
 use crate::delete_plan::plan_delete;
 use crate::error::InputError;
@@ -34,8 +34,11 @@ pub fn evaluate_json(input: &str, options: impl Into<EvaluateOptions>) -> Result
     let value = &value;
     if options.children {
         let budget = TaskBudget::default();
-        let read = |task: &&Value, path: &str| read_task_tree(task, path, &budget);
-        let tasks = if value.shape() == Shape::Array { read_array(&value, "", read)? } else { vec![read(&value, "")?] };
+        let tasks = if value.shape() == Shape::Array {
+            read_task_trees(&value, "", &budget)?
+        } else {
+            vec![read_task_tree(&value, "", &budget)?]
+        };
         Ok(to_json(&evaluate_list(&tasks, &options)))
     } else if value.shape() == Shape::Array {
         Ok(to_json(&evaluate_list(&read_array(&value, "", read_task)?, &options)))

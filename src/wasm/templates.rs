@@ -11,7 +11,7 @@ use std::hash::{Hash, Hasher};
 use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 
-use crate::api_item::{read_task_tree, TaskBudget};
+use crate::api_item::{read_task_trees, TaskBudget};
 use crate::decision::decide;
 use crate::input::{for_each_element, read_task_keeping_id, StopTask};
 use crate::options::EvaluateOptions;
@@ -69,17 +69,7 @@ pub(super) fn decisions(tasks: &JsValue, options: &EvaluateOptions) -> Result<Ar
 /// tree first, so a bad child throws before anything is built), then
 /// decided depth-first, each child with its parent's id as `parent_id`.
 pub(super) fn decisions_with_children(tasks: &JsValue, options: &EvaluateOptions) -> Result<Array, JsValue> {
-    let budget = TaskBudget::default();
-    let mut roots = Vec::new();
-    for_each_element(
-        tasks,
-        "",
-        |task, path| read_task_tree(task, path, &budget),
-        |task| {
-            roots.push(task);
-            Ok::<(), JsValue>(())
-        },
-    )?;
+    let roots = read_task_trees(tasks, "", &TaskBudget::default())?;
     let out = Array::new();
     for task in &roots {
         push_tree(task, &JsValue::NULL, options, &out)?;
