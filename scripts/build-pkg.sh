@@ -29,7 +29,9 @@ profile_flag="--profile wasm-release"
 # failing assertion still prints its message): std rebuilt for size, panics
 # abort at once without formatting, no panic locations, no Debug output;
 # no reference types or multi-value (wasm-bindgen then keeps JS values in a
-# table of its glue, and returns through memory): a smaller module, as fast.
+# table of its glue, and returns through memory): a smaller module, as fast,
+# and one whose exception shims free what a throwing getter leaves (with
+# reference types, each such call kept a table slot for good).
 export RUSTC_BOOTSTRAP=1
 export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
 export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
