@@ -68,6 +68,9 @@ fi
 # imports it (the CommonJS entry is bundled from it in step 4), so changes to
 # it belong here, in one place, and all entries get them.
 glue=pkg/web/drs_stop_rules.js
+# The wasm's string literals decoded once per page, not once per use (the module as linked says where they are).
+linked="$CARGO_TARGET_DIR/wasm32-unknown-unknown/$([ "$profile_flag" = --dev ] && echo debug || echo wasm-release)/drs_stop_rules.wasm"
+node scripts/static-strings.mjs "$linked" "$wasm" "$glue"
 # Short names for the wasm's imports and internal exports (wasm, glue, declarations).
 node scripts/minify-names.mjs "$wasm" "$glue" "$wasm.d.ts"
 # The fast evaluateStops (src/wasm/front.js) goes into the glue.

@@ -8,6 +8,7 @@
 // --minify-imports-and-exports renames only imports from "env", or every export.)
 //   node scripts/minify-names.mjs WASM GLUE WASM_DECLARATIONS
 import { readFileSync, writeFileSync } from "node:fs";
+import { readName, readU32, sections } from "./wasm-binary.mjs";
 
 const [wasmFile, glueFile, declarationsFile] = process.argv.slice(2);
 const wasm = readFileSync(wasmFile);
@@ -26,17 +27,6 @@ function shortName(i) {
 }
 
 // --- The wasm binary format, as far as the import section needs it.
-function readU32(bytes, at) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = bytes[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (byte < 0x80) return [value, at];
-  }
-}
-
 function u32(value) {
   const out = [];
   do {
@@ -46,11 +36,6 @@ function u32(value) {
     out.push(byte);
   } while (value > 0);
   return Buffer.from(out);
-}
-
-function readName(bytes, at) {
-  const [len, start] = readU32(bytes, at);
-  return [bytes.subarray(start, start + len).toString("utf8"), start + len];
 }
 
 function name(text) {
@@ -81,15 +66,10 @@ function skipImportDescription(bytes, at) {
   }
 }
 
-if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error(`${wasmFile}: not a wasm module`);
 const parts = [wasm.subarray(0, 8)];
 const renamed = new Map();
 const renamedExports = new Map();
-let at = 8;
-while (at < wasm.length) {
-  const id = wasm[at];
-  const [size, payload] = readU32(wasm, at + 1);
-  const end = payload + size;
+for (const { id, at, payload, end } of sections(wasm, wasmFile)) {
   if (id === 7) {
     // Exports: a name, a kind byte and an index each.
     let [count, p] = readU32(wasm, payload);
@@ -125,7 +105,6 @@ while (at < wasm.length) {
     const body = Buffer.concat(section);
     parts.push(Buffer.from([2]), u32(body.length), body);
   }
-  at = end;
 }
 
 // --- The glue: wasm-bindgen's import object `{ "./drs_stop_rules_bg.js": import0 }`,
