@@ -19,10 +19,19 @@ pub const MAX_CHILD_DEPTH: usize = 32;
 /// The kind: `db_use_type` when given (even unknown), else v5 `job_type`.
 /// A missing kind is reported at `db_use_type`, the contract's name for it.
 pub fn read_kind<V: InputValue>(value: &V, path: &str) -> Result<String, InputError> {
-    if let Some(kind) = string_field(value, path, "db_use_type")? {
-        return Ok(kind);
-    }
-    string_field(value, path, "job_type")?
+    let db_use_type = string_field(value, path, "db_use_type")?;
+    let job_type = match db_use_type {
+        Some(_) => None,
+        None => string_field(value, path, "job_type")?,
+    };
+    kind_of(db_use_type, job_type, path)
+}
+
+/// What [`read_kind`] makes of the values it read (`job_type` is read only
+/// when `db_use_type` is not given).
+pub fn kind_of(db_use_type: Option<String>, job_type: Option<String>, path: &str) -> Result<String, InputError> {
+    db_use_type
+        .or(job_type)
         .ok_or_else(|| InputError::new(join(path, "db_use_type"), "expected a string, but the field is missing"))
 }
 
@@ -32,17 +41,24 @@ pub fn read_kind<V: InputValue>(value: &V, path: &str) -> Result<String, InputEr
 /// dual-active.) `children` and `job_mode_role` are checked either way, so
 /// a malformed one is an error whether or not `is_parent` is given.
 pub fn read_parent<V: InputValue>(value: &V, path: &str) -> Result<bool, InputError> {
-    let has_children = children_count(value, path)? > 0;
-    let role_is_parent =
-        string_field(value, path, "job_mode_role")?.is_some_and(|role| role.trim().eq_ignore_ascii_case("parent"));
-    match field(value, path, "is_parent")? {
+    let children = children_count(value, path)?;
+    let role = string_field(value, path, "job_mode_role")?;
+    let given = match field(value, path, "is_parent")? {
         Some(given) => match given.as_bool() {
-            Some(flag) => Ok(flag),
-            None if given.is_nullish() => Ok(has_children || role_is_parent),
-            None => Err(wrong_type(&join(path, "is_parent"), "a boolean", given.shape())),
+            Some(flag) => Some(flag),
+            None if given.is_nullish() => None,
+            None => return Err(wrong_type(&join(path, "is_parent"), "a boolean", given.shape())),
         },
-        None => Ok(has_children || role_is_parent),
-    }
+        None => None,
+    };
+    Ok(parent_of(given, children, role.as_deref()))
+}
+
+/// What [`read_parent`] makes of the values it read: `is_parent` when given
+/// (`None`: absent or nullish), otherwise the length of `children` and `job_mode_role`.
+pub fn parent_of(is_parent: Option<bool>, children: usize, job_mode_role: Option<&str>) -> bool {
+    is_parent
+        .unwrap_or_else(|| children > 0 || job_mode_role.is_some_and(|role| role.trim().eq_ignore_ascii_case("parent")))
 }
 
 /// The length of `children` (0 when absent or null).

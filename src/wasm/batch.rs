@@ -13,6 +13,7 @@ use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
+use super::packed::PackedTasks;
 use super::templates::{decision_for, decisions_with_children, template_for, Freeze};
 use crate::input::{array_len, read_element, read_evaluate_options, read_task_keeping_id};
 use crate::options::EvaluateOptions;
@@ -76,12 +77,19 @@ pub fn stop_task(holder: JsValue, position: u32, options: u32) -> Result<JsValue
     Ok(decision_for(&task, id, &options_of(options))?.into())
 }
 
-/// The template (the decision with `id: null`) for a task as
-/// front.js read it: `stand_in` is a plain object of the values it read,
-/// which the careful reader reads again (no user code runs), so the wasm
-/// alone says what they mean. front.js freezes it (and all in it) at once.
-#[wasm_bindgen(js_name = __stopTemplate, skip_typescript)]
-pub fn stop_template(options: u32, stand_in: JsValue) -> Result<JsValue, JsValue> {
-    let (task, _) = read_task_keeping_id(&stand_in, "")?;
-    Ok(template_for(RuleInputs::of(&task), &options_of(options), Freeze::ByCaller)?.into())
+/// The templates (decisions with `id: null`) for the tasks front.js read
+/// and has none for, packed (see `packed.rs`), in their order. front.js
+/// freezes each (and all in it) at once.
+#[wasm_bindgen(js_name = __stopTemplates, skip_typescript)]
+pub fn stop_templates(options: u32, texts: &str, numbers: &[i32]) -> Result<js_sys::Array, JsValue> {
+    let options = options_of(options);
+    // All read once first: no template is built (and cached unfrozen) before an error.
+    let mut check = PackedTasks::new(texts, numbers);
+    while check.next_task()?.is_some() {}
+    let mut tasks = PackedTasks::new(texts, numbers);
+    let templates = js_sys::Array::new();
+    while let Some(task) = tasks.next_task()? {
+        templates.push(&template_for(RuleInputs::of(&task), &options, Freeze::ByCaller)?.into());
+    }
+    Ok(templates)
 }

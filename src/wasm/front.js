@@ -9,7 +9,7 @@
 // it keeps) goes to the careful reader with a stand-in that replays what was
 // already read, so no getter runs twice and every error is exactly the
 // careful path's.
-const evaluateStops = ((startBatch, carefulTask, template, tree) => {
+const evaluateStops = ((startBatch, carefulTask, templates, tree) => {
   // The careful reader's order (src/input.rs read_task_keeping_id, read_rule_fields; src/api_item.rs):
   // job_type only when db_use_type is not given; of children, the list and its length; job_action last,
   // and in it each list: the list, its length, then its elements in order.
@@ -144,6 +144,13 @@ const evaluateStops = ((startBatch, carefulTask, template, tree) => {
     }
     return undefined;
   };
+  // A template that one call asked the wasm for and gets at its end (slot: its place in the answer),
+  // and where it is to be kept (row, key).
+  class Waiting {
+    constructor(batch, slot, row, key) {
+      Object.assign(this, { batch, slot, row, key, template: undefined });
+    }
+  }
   // Decisions share a template's nested objects, so they are frozen: no
   // decision can be changed through another. A template comes unfrozen from
   // the wasm, where each nested object would cost crossings; an object
@@ -164,6 +171,12 @@ const evaluateStops = ((startBatch, carefulTask, template, tree) => {
     const length = Math.floor(started / 256);
     const out = new Array(length);
     const lists = listsRead();
+    // Tasks whose template this call asks the wasm for, all at once at the end.
+    const batch = {};
+    const waiting = []; // Waiting entries, by slot
+    const waitingTasks = []; // position, entry, id: three per task
+    const numbers = [];
+    const texts = [];
     for (let i = 0; i < length; i++) {
       let task;
       try {
@@ -280,23 +293,45 @@ const evaluateStops = ((startBatch, carefulTask, template, tree) => {
       if (row === undefined) rows.set(rowKey, (row = new Map()));
       const key = (((e * STRINGS + t) * STRINGS + r) * 32 + flags) * 64 + opts; // < 2^29
       let shared = row.get(key);
+      // A template still waiting for another call (one that threw, or the call a getter made it from).
+      if (shared instanceof Waiting && shared.batch !== batch) shared = undefined;
       if (shared === undefined) {
-        // The wasm builds the template with the careful reader, from a plain stand-in of what was read.
-        const standIn = {
-          db_use_type: kind, job_type: jobType, status, engine_type: engine, task_type: taskType,
-          network_abnormal: network, configuration_failed: configFailed,
-          children: childCount < 0 ? children : new Array(childCount), job_mode_role: role, is_parent: parent,
-          multi_write: multiWrite,
-          job_action: action == null ? action : { available_actions: names(lists, 0), unavailable_actions: names(lists, 1) },
-        };
-        shared = { ...deepFreeze(template(opts, standIn)) };
-        row.set(key, shared);
+        // Packed for the wasm (src/wasm/packed.rs), which builds every template of this batch at the end.
+        numbers.push(flags, Math.max(childCount, 0));
+        for (const text of [kind, jobType, status, engine, taskType, role]) {
+          numbers.push(text == null ? -1 : text.length);
+          if (text != null) texts.push(text);
+        }
+        for (let w = 0; w < 2; w++) {
+          const list = action == null ? null : names(lists, w);
+          numbers.push(list == null ? -1 : list.length);
+          for (const name of list ?? []) numbers.push(name.length), texts.push(name);
+        }
+        row.set(key, (shared = new Waiting(batch, waiting.length, row, key)));
+        waiting.push(shared);
         count += 1;
+      }
+      if (shared instanceof Waiting) {
+        waitingTasks.push(i, shared, id ?? null);
+        continue;
       }
       const decision = { ...shared };
       decision.id = id ?? null;
       out[i] = decision;
     }
+    if (waiting.length > 0) {
+      const made = templates(opts, texts.join(""), numbers);
+      for (const entry of waiting) {
+        entry.template = { ...deepFreeze(made[entry.slot]) };
+        // (When the tables started over meanwhile, this row is no longer in them: harmless.)
+        entry.row.set(entry.key, entry.template);
+      }
+      for (let w = 0; w < waitingTasks.length; w += 3) {
+        const decision = { ...waitingTasks[w + 1].template };
+        decision.id = waitingTasks[w + 2];
+        out[waitingTasks[w]] = decision;
+      }
+    }
     return out;
   };
-})(__stopBatch, __stopTask, __stopTemplate, __stopTree);
+})(__stopBatch, __stopTask, __stopTemplates, __stopTree);

@@ -3,6 +3,7 @@
 
 mod batch;
 mod js_input;
+mod packed;
 mod plain;
 mod templates;
 
