@@ -6,8 +6,9 @@
 #   pkg/web/drs_stop_rules_bg.wasm   the one .wasm file (export ./wasm)
 #   pkg/web/drs_stop_rules.js        wasm-bindgen's module: init()/initSync()
 #                                    and the API (export ./web)
-#   pkg/web/index.js                 browsers and bundlers: fetches the .wasm
-#                                    beside it with a top-level await (".")
+#   pkg/web/index.js                 browsers and bundlers: the glue itself,
+#                                    fetching the .wasm beside it with a
+#                                    top-level await (".")
 #   pkg/inline/index.js              the wasm embedded, compiled synchronously
 #                                    on import (./inline; Node's import of ".")
 #   pkg/node/index.cjs               CommonJS (require of "."): the same module
@@ -64,9 +65,10 @@ fi
 
 # ---------------------------------------------------------------- 3. glue post-processing
 
-# wasm-bindgen's JavaScript (pkg/web/drs_stop_rules.js): every entry below
-# imports it (the CommonJS entry is bundled from it in step 4), so changes to
-# it belong here, in one place, and all entries get them.
+# wasm-bindgen's JavaScript (pkg/web/drs_stop_rules.js): every entry is made
+# from it (the browser entry here, the CommonJS entry bundled from it in step
+# 4) or imports it, so changes to it belong here, in one place, and all
+# entries get them.
 glue=pkg/web/drs_stop_rules.js
 # The wasm's string literals decoded once per page, not once per use (the module as linked says where they are).
 linked="$CARGO_TARGET_DIR/wasm32-unknown-unknown/$([ "$profile_flag" = --dev ] && echo debug || echo wasm-release)/drs_stop_rules.wasm"
@@ -75,8 +77,11 @@ node scripts/static-strings.mjs "$linked" "$wasm" "$glue"
 node scripts/minify-names.mjs "$wasm" "$glue" "$wasm.d.ts"
 # The fast evaluateStops (src/wasm/front.js) goes into the glue.
 node scripts/inject-front.mjs "$glue"
-# Smaller downloads (issue 8): the glue minified.
-node scripts/minify-glue.mjs "$glue"
+# Browsers and bundlers: the glue itself, ready on import (the .wasm fetched
+# beside it with a top-level await), with the API's exports only.
+node scripts/browser-entry.mjs "$glue" pkg/web/index.js
+# Smaller downloads (issue 8): both minified.
+node scripts/minify-glue.mjs "$glue" pkg/web/index.js
 
 # The API's names, read from the glue itself, so a new exported function
 # needs no change here; wasm-bindgen's loader (default, initSync) stays out
@@ -87,17 +92,6 @@ names=$(node --input-type=module -e "
 
 # ---------------------------------------------------------------- 4. entries
 
-# Browsers and bundlers: ready on import, the .wasm fetched beside this file.
-cat > pkg/web/index.js <<JS
-// Fetches and compiles the .wasm beside this file on import (top-level
-// await), so every export is ready to call. For manual loading, see
-// drs-stop-rules/web; for no top-level await and no fetch, drs-stop-rules/inline.
-import init from "./drs_stop_rules.js";
-await init({ module_or_path: new URL("./drs_stop_rules_bg.wasm", import.meta.url) });
-export { ${names} } from "./drs_stop_rules.js";
-JS
-# A page downloads this file too: minified like the glue (the comment above stays here).
-node scripts/minify-glue.mjs pkg/web/index.js
 # The declarations of the package's API, without the loader's internals.
 cp src/wasm/api.d.ts pkg/web/index.d.ts
 
