@@ -144,11 +144,14 @@ const evaluateStops = ((startBatch, carefulTask, templates, tree) => {
     }
     return undefined;
   };
-  // A template that one call asked the wasm for and gets at its end (slot: its place in the answer),
-  // and where it is to be kept (row, key).
+  // A template that one call (batch) asked the wasm for and gets at its end, and where it is to be
+  // kept (row, key).
   class Waiting {
-    constructor(batch, slot, row, key) {
-      Object.assign(this, { batch, slot, row, key, template: undefined });
+    constructor(batch, row, key) {
+      this.batch = batch;
+      this.row = row;
+      this.key = key;
+      this.template = undefined;
     }
   }
   // Decisions share a template's nested objects, so they are frozen: no
@@ -173,7 +176,7 @@ const evaluateStops = ((startBatch, carefulTask, templates, tree) => {
     const lists = listsRead();
     // Tasks whose template this call asks the wasm for, all at once at the end.
     const batch = {};
-    const waiting = []; // Waiting entries, by slot
+    const waiting = []; // Waiting entries, in the order of their packed tasks
     const waitingTasks = []; // position, entry, id: three per task
     const numbers = [];
     const texts = [];
@@ -307,7 +310,7 @@ const evaluateStops = ((startBatch, carefulTask, templates, tree) => {
           numbers.push(list == null ? -1 : list.length);
           for (const name of list ?? []) numbers.push(name.length), texts.push(name);
         }
-        row.set(key, (shared = new Waiting(batch, waiting.length, row, key)));
+        row.set(key, (shared = new Waiting(batch, row, key)));
         waiting.push(shared);
         count += 1;
       }
@@ -321,8 +324,8 @@ const evaluateStops = ((startBatch, carefulTask, templates, tree) => {
     }
     if (waiting.length > 0) {
       const made = templates(opts, texts.join(""), numbers);
-      for (const entry of waiting) {
-        entry.template = { ...deepFreeze(made[entry.slot]) };
+      for (const [slot, entry] of waiting.entries()) {
+        entry.template = { ...deepFreeze(made[slot]) };
         // (When the tables started over meanwhile, this row is no longer in them: harmless.)
         entry.row.set(entry.key, entry.template);
       }
