@@ -7,23 +7,17 @@
 // pages that load the .wasm themselves.
 //   node scripts/browser-entry.mjs GLUE ENTRY
 import { readFileSync, writeFileSync } from "node:fs";
+import { replaceOnce } from "./replace-once.mjs";
 
 const [glueFile, entryFile] = process.argv.slice(2);
 const glue = readFileSync(glueFile, "utf8");
-
-/** `text` with `part` (found exactly once) replaced. */
-function replacedOnce(text, part, replacement) {
-  const found = text.split(part).length - 1;
-  if (found !== 1) throw new Error(`${glueFile}: ${JSON.stringify(part)} found ${found} times, expected once`);
-  return text.replace(part, replacement);
-}
 
 const loaderExport = "export { initSync, __wbg_init as default };";
 const entry = [
   "// Fetches and compiles the .wasm beside this file on import (top-level",
   "// await), so every export is ready to call. For manual loading, see",
   "// drs-stop-rules/web; for no top-level await and no fetch, drs-stop-rules/inline.",
-  replacedOnce(glue, loaderExport, ""),
+  replaceOnce(glue, loaderExport, "", { file: glueFile, what: "the loader's export" }),
   'await __wbg_init({ module_or_path: new URL("./drs_stop_rules_bg.wasm", import.meta.url) });',
   "",
 ].join("\n");

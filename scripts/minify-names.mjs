@@ -8,6 +8,7 @@
 // --minify-imports-and-exports renames only imports from "env", or every export.)
 //   node scripts/minify-names.mjs WASM GLUE WASM_DECLARATIONS
 import { readFileSync, writeFileSync } from "node:fs";
+import { replaceOnce } from "./replace-once.mjs";
 import { readName, readU32, sections } from "./wasm-binary.mjs";
 
 const [wasmFile, glueFile, declarationsFile] = process.argv.slice(2);
@@ -109,14 +110,12 @@ for (const { id, at, payload, end } of sections(wasm, wasmFile)) {
 
 // --- The glue: wasm-bindgen's import object `{ "./drs_stop_rules_bg.js": import0 }`,
 // whose keys are the import names, one per line.
-const replaceOnce = (pattern, replacement, what) => {
-  const found = glue.match(new RegExp(pattern.source, "gm"))?.length ?? 0;
-  if (found !== 1) throw new Error(`${glueFile}: ${what} found ${found} times, expected once`);
-  glue = glue.replace(pattern, replacement);
-};
-replaceOnce(/^(\s*)"\.\/drs_stop_rules_bg\.js": /m, `$1"${SHORT_MODULE}": `, `the import module "${MODULE}"`);
+glue = replaceOnce(glue, /^(\s*)"\.\/drs_stop_rules_bg\.js": /m, `$1"${SHORT_MODULE}": `, {
+  file: glueFile,
+  what: `the import module "${MODULE}"`,
+});
 for (const [long, short] of renamed) {
-  replaceOnce(new RegExp(`^(\\s*)${long}: `, "m"), `$1${short}: `, `the import "${long}"`);
+  glue = replaceOnce(glue, new RegExp(`^(\\s*)${long}: `, "m"), `$1${short}: `, { file: glueFile, what: `the import "${long}"` });
 }
 
 // The glue calls the wasm's exports as `wasm.<name>`.

@@ -13,6 +13,7 @@
 // holds those very bytes at those very addresses.
 //   node scripts/static-strings.mjs LINKED_WASM SHIPPED_WASM GLUE
 import { readFileSync, writeFileSync } from "node:fs";
+import { replaceOnce } from "./replace-once.mjs";
 import { readName, readU32, sections } from "./wasm-binary.mjs";
 
 const [linkedFile, shippedFile, glueFile] = process.argv.slice(2);
@@ -103,8 +104,6 @@ function getStringFromWasm0(ptr, len) {
     }
     return decodeText(getUint8ArrayMemory0().subarray(ptr, ptr + len));
 }`;
-const glue = readFileSync(glueFile, "utf8");
-const found = glue.split(original).length - 1;
-if (found !== 1) throw new Error(`${glueFile}: getStringFromWasm0 found ${found} times as wasm-bindgen writes it, expected once`);
-writeFileSync(glueFile, glue.replace(original, cached));
+const what = "getStringFromWasm0 as wasm-bindgen writes it";
+writeFileSync(glueFile, replaceOnce(readFileSync(glueFile, "utf8"), original, cached, { file: glueFile, what }));
 console.log(`static strings: [${start}, ${end}) cached by address`);
