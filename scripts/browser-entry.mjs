@@ -18,7 +18,19 @@ const entry = [
   "// await), so every export is ready to call. For manual loading, see",
   "// drs-stop-rules/web; for no top-level await and no fetch, drs-stop-rules/inline.",
   replaceOnce(glue, loaderExport, "", { file: glueFile, what: "the loader's export" }),
-  'await __wbg_init({ module_or_path: new URL("./drs_stop_rules_bg.wasm", import.meta.url) });',
+  // The loader, in the fewest bytes: wasm-bindgen's own (__wbg_init, __wbg_load)
+  // also takes bytes, modules and requests, which only drs-stop-rules/web
+  // offers; unused here, the minifier drops it. Compiled while it downloads.
+  'const imports = __wbg_get_imports();',
+  'const response = await fetch(new URL("./drs_stop_rules_bg.wasm", import.meta.url));',
+  "if (!response.ok) throw new Error(`failed to fetch Wasm: ${response.status} ${response.statusText} fetching '${response.url}'`);",
+  "const { instance, module } = await WebAssembly.instantiateStreaming(response, imports).catch(async (error) => {",
+  "  // A server that sends the .wasm with another type: compiled from its bytes (slower).",
+  '  if (response.headers.get("Content-Type") === "application/wasm") throw error;',
+  '  console.warn("drs-stop-rules: the .wasm was not served as application/wasm; compiling it from its bytes");',
+  "  return WebAssembly.instantiate(await response.arrayBuffer(), imports);",
+  "});",
+  "__wbg_finalize_init(instance, module);",
   "",
 ].join("\n");
 writeFileSync(entryFile, entry);
