@@ -42,14 +42,14 @@ pub struct DeletePlan {
 /// Plans a batch delete. Accepted jobs keep the input order.
 pub fn plan_delete(request: &DeletePlanRequest) -> DeletePlan {
     let options = EvaluateOptions::new(request.lang).with_policy(request.policy.clone());
-    let mut accepted = Vec::new();
+    let (mut accepted, mut jobs) = (Vec::new(), Vec::new());
     let rejected = sort_out(&request.tasks, Action::Delete, &options, |planned| {
         let blocked = evaluate(&planned.task, &options).delete.blocked;
         if blocked.is_none() {
+            jobs.push(DeleteJob { delete_type: "delete", job_id: planned.id.clone() });
             accepted.push(AcceptedDelete { id: planned.id.clone() });
         }
         blocked
     });
-    let jobs = accepted.iter().map(|task| DeleteJob { delete_type: "delete", job_id: task.id.clone() }).collect();
     DeletePlan { request: DeleteRequest { jobs }, endpoint: BATCH_JOBS_V3, accepted, rejected }
 }

@@ -65,7 +65,7 @@ pub struct StopPlan {
 /// Plans a batch stop. Accepted jobs keep the input order.
 pub fn plan_stop(request: &PlanRequest) -> StopPlan {
     let options = EvaluateOptions::new(request.lang).with_policy(request.policy.clone());
-    let mut accepted = Vec::new();
+    let (mut accepted, mut jobs) = (Vec::new(), Vec::new());
     let rejected = sort_out(&request.tasks, Action::Stop, &options, |planned| {
         let decision = evaluate(&planned.task, &options);
         let mode = match request.force {
@@ -76,19 +76,17 @@ pub fn plan_stop(request: &PlanRequest) -> StopPlan {
         };
         match &decision.modes.get(mode).blocked {
             None => {
+                let job_id = planned.id.clone();
+                jobs.push(match request.api {
+                    ApiVersion::V3 => RequestJob::V3 { delete_type: mode.delete_type(), job_id },
+                    ApiVersion::V5 => RequestJob::V5 { job_id, is_force_stop: mode.is_force_stop() },
+                });
                 accepted.push(AcceptedTask { id: planned.id.clone(), mode });
                 None
             }
             Some(blocked) => Some(blocked.clone()),
         }
     });
-    let jobs = accepted
-        .iter()
-        .map(|task| match request.api {
-            ApiVersion::V3 => RequestJob::V3 { delete_type: task.mode.delete_type(), job_id: task.id.clone() },
-            ApiVersion::V5 => RequestJob::V5 { job_id: task.id.clone(), is_force_stop: task.mode.is_force_stop() },
-        })
-        .collect();
     let endpoint = match request.api {
         ApiVersion::V3 => BATCH_JOBS_V3,
         ApiVersion::V5 => Endpoint { method: "POST", path: "/v5/{project_id}/jobs/batch-stop" },
