@@ -96,8 +96,12 @@ pub fn stop_matrix(lang: Lang) -> StopMatrix {
         })
         .collect();
     let policies = Policy::KNOWN
-        .into_iter()
-        .map(|policy| MatrixPolicy { stop: policy.allows_stop(), delete: policy.allows_delete(), policy })
+        .iter()
+        .map(|policy| MatrixPolicy {
+            stop: policy.allows_stop(),
+            delete: policy.allows_delete(),
+            policy: policy.clone(),
+        })
         .collect();
     StopMatrix { rules_version: rules_version(), lang, rows, policies }
 }
