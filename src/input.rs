@@ -475,11 +475,17 @@ fn describe_value<V: InputValue>(value: &V) -> String {
 /// Keeps echoed input short in messages.
 fn truncate(text: &str) -> String {
     const MAX_CHARS: usize = 40;
-    if text.chars().count() <= MAX_CHARS {
+    let head = first_chars(text, MAX_CHARS);
+    if head.len() == text.len() {
         text.to_string()
     } else {
-        let mut head: String = text.chars().take(MAX_CHARS).collect();
-        head.push('…');
-        head
+        [head, "…"].concat()
     }
+}
+
+/// The first `max_chars` characters of `text` (all of it when shorter):
+/// sliced, not collected char by char, so the wasm needs no char encoder.
+pub(crate) fn first_chars(text: &str, max_chars: usize) -> &str {
+    let end: usize = text.chars().take(max_chars).map(char::len_utf8).sum();
+    text.get(..end).unwrap_or(text)
 }

@@ -8,7 +8,7 @@ use std::cell::OnceCell;
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
-use crate::input::{InputValue, Shape};
+use crate::input::{first_chars, InputValue, Shape};
 
 #[wasm_bindgen]
 extern "C" {
@@ -143,7 +143,5 @@ pub(crate) fn describe_thrown(thrown: &JsValue) -> String {
             thrown.is_object().then(|| Reflect::get(thrown, &JsValue::from_str("message")).ok()?.as_string()).flatten()
         })
         .unwrap_or_else(|| "a value that is not an Error was thrown".to_string());
-    let mut text = String::from("reading it threw: ");
-    text.extend(message.chars().take(200));
-    text
+    ["reading it threw: ", first_chars(&message, 200)].concat()
 }
