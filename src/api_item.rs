@@ -84,23 +84,33 @@ pub fn read_job_action<V: InputValue>(value: &V, path: &str) -> Result<BackendVe
     };
     let action_path = join(path, "job_action");
     expect_object(&action, &action_path, "a job_action object")?;
-    for (name, list) in [("available_actions", ActionList::Available), ("unavailable_actions", ActionList::Unavailable)]
-    {
-        let names = match field(&action, &action_path, name)? {
-            Some(names) if !names.is_nullish() => names,
-            _ => continue,
-        };
-        let list_path = join(&action_path, name);
-        let len = bounded_len(&names, &list_path, "an array of action names", "actions")?;
-        for i in 0..len {
-            let entry = element(&names, i, &list_path, i)?;
-            match entry.as_string() {
-                Some(action) => verdict.note(list, &action),
-                None => return Err(wrong_type(&index(&list_path, i), "an action name string", entry.shape())),
-            }
+    note_actions(&action, &action_path, "available_actions", ActionList::Available, &mut verdict)?;
+    note_actions(&action, &action_path, "unavailable_actions", ActionList::Unavailable, &mut verdict)?;
+    Ok(verdict)
+}
+
+/// Notes every action name of one of `job_action`'s lists (absent or null: none).
+fn note_actions<V: InputValue>(
+    action: &V,
+    action_path: &str,
+    name: &str,
+    list: ActionList,
+    verdict: &mut BackendVerdict,
+) -> Result<(), InputError> {
+    let names = match field(action, action_path, name)? {
+        Some(names) if !names.is_nullish() => names,
+        _ => return Ok(()),
+    };
+    let list_path = join(action_path, name);
+    let len = bounded_len(&names, &list_path, "an array of action names", "actions")?;
+    for i in 0..len {
+        let entry = element(&names, i, &list_path, i)?;
+        match entry.as_string() {
+            Some(action) => verdict.note(list, &action),
+            None => return Err(wrong_type(&index(&list_path, i), "an action name string", entry.shape())),
         }
     }
-    Ok(verdict)
+    Ok(())
 }
 
 /// How many tasks one call may still read, children included: shared
