@@ -6,7 +6,7 @@
 use std::cell::Cell;
 
 use crate::backend::{ActionList, BackendVerdict};
-use crate::error::InputError;
+use crate::error::{InputError, ReadResult};
 use crate::input::{
     bounded_len, element, expect_object, field, index, join, read_array, read_failed, read_task, string_field,
     wrong_type, InputValue, Shape, StopTask, MAX_TASKS,
@@ -18,7 +18,7 @@ pub const MAX_CHILD_DEPTH: usize = 32;
 
 /// The kind: `db_use_type` when given (even unknown), else v5 `job_type`.
 /// A missing kind is reported at `db_use_type`, the contract's name for it.
-pub fn read_kind<V: InputValue>(value: &V, path: &str) -> Result<String, InputError> {
+pub fn read_kind<V: InputValue>(value: &V, path: &str) -> ReadResult<String> {
     let db_use_type = string_field(value, path, "db_use_type")?;
     let job_type = match db_use_type {
         Some(_) => None,
@@ -29,10 +29,10 @@ pub fn read_kind<V: InputValue>(value: &V, path: &str) -> Result<String, InputEr
 
 /// What [`read_kind`] makes of the values it read (`job_type` is read only
 /// when `db_use_type` is not given).
-pub fn kind_of(db_use_type: Option<String>, job_type: Option<String>, path: &str) -> Result<String, InputError> {
+pub fn kind_of(db_use_type: Option<String>, job_type: Option<String>, path: &str) -> ReadResult<String> {
     db_use_type
         .or(job_type)
-        .ok_or_else(|| InputError::new(join(path, "db_use_type"), "expected a string, but the field is missing"))
+        .ok_or_else(|| InputError::new(join(path, "db_use_type"), "expected a string, but the field is missing").into())
 }
 
 /// Whether the task is a parent: `is_parent` when given; otherwise a
@@ -40,7 +40,7 @@ pub fn kind_of(db_use_type: Option<String>, job_type: Option<String>, path: &str
 /// `slave`, `child` are not parents, and only `multi_write` makes a task
 /// dual-active.) `children` and `job_mode_role` are checked either way, so
 /// a malformed one is an error whether or not `is_parent` is given.
-pub fn read_parent<V: InputValue>(value: &V, path: &str) -> Result<bool, InputError> {
+pub fn read_parent<V: InputValue>(value: &V, path: &str) -> ReadResult<bool> {
     let children = children_count(value, path)?;
     let role = string_field(value, path, "job_mode_role")?;
     let given = match field(value, path, "is_parent")? {
@@ -62,7 +62,7 @@ pub fn parent_of(is_parent: Option<bool>, children: usize, job_mode_role: Option
 }
 
 /// The length of `children` (0 when absent or null).
-fn children_count<V: InputValue>(value: &V, path: &str) -> Result<usize, InputError> {
+fn children_count<V: InputValue>(value: &V, path: &str) -> ReadResult<usize> {
     match field(value, path, "children")? {
         Some(children) if children.shape() == Shape::Array => {
             children.len().map_err(|reason| read_failed(&join(path, "children"), reason))
@@ -76,7 +76,7 @@ fn children_count<V: InputValue>(value: &V, path: &str) -> Result<usize, InputEr
 
 /// The backend's verdict from `job_action` (absent or null: no verdict; a
 /// missing list counts as empty).
-pub fn read_job_action<V: InputValue>(value: &V, path: &str) -> Result<BackendVerdict, InputError> {
+pub fn read_job_action<V: InputValue>(value: &V, path: &str) -> ReadResult<BackendVerdict> {
     let mut verdict = BackendVerdict::default();
     let action = match field(value, path, "job_action")? {
         Some(action) if !action.is_nullish() => action,
@@ -96,7 +96,7 @@ fn note_actions<V: InputValue>(
     name: &str,
     list: ActionList,
     verdict: &mut BackendVerdict,
-) -> Result<(), InputError> {
+) -> ReadResult<()> {
     let names = match field(action, action_path, name)? {
         Some(names) if !names.is_nullish() => names,
         _ => return Ok(()),
@@ -125,7 +125,7 @@ impl Default for TaskBudget {
 }
 
 impl TaskBudget {
-    fn take(&self, path: &str) -> Result<(), InputError> {
+    fn take(&self, path: &str) -> ReadResult<()> {
         match self.0.get().checked_sub(1) {
             Some(left) => {
                 self.0.set(left);
@@ -135,38 +135,29 @@ impl TaskBudget {
                 path,
                 ["expected at most ", itoa::Buffer::new().format(MAX_TASKS), " tasks in all, children included"]
                     .concat(),
-            )),
+            )
+            .into()),
         }
     }
 }
 
 /// Reads a task and, depth-first, every task in its `children` (errors at
 /// paths such as `children[1].db_use_type`), for `children: true`.
-pub fn read_task_tree<V: InputValue>(value: &V, path: &str, budget: &TaskBudget) -> Result<StopTask, InputError> {
+pub fn read_task_tree<V: InputValue>(value: &V, path: &str, budget: &TaskBudget) -> ReadResult<StopTask> {
     read_tree_at(value, path, budget, 0)
 }
 
 /// Reads a list of tasks and, depth-first, every task in their `children`
 /// (errors at paths such as `[0].children[1].db_use_type`), for `children: true`.
-pub fn read_task_trees<V: InputValue>(tasks: &V, path: &str, budget: &TaskBudget) -> Result<Vec<StopTask>, InputError> {
+pub fn read_task_trees<V: InputValue>(tasks: &V, path: &str, budget: &TaskBudget) -> ReadResult<Vec<StopTask>> {
     read_trees_at(tasks, path, budget, 0)
 }
 
-fn read_trees_at<V: InputValue>(
-    tasks: &V,
-    path: &str,
-    budget: &TaskBudget,
-    depth: usize,
-) -> Result<Vec<StopTask>, InputError> {
+fn read_trees_at<V: InputValue>(tasks: &V, path: &str, budget: &TaskBudget, depth: usize) -> ReadResult<Vec<StopTask>> {
     read_array(tasks, path, |task, task_path| read_tree_at(task, task_path, budget, depth))
 }
 
-fn read_tree_at<V: InputValue>(
-    value: &V,
-    path: &str,
-    budget: &TaskBudget,
-    depth: usize,
-) -> Result<StopTask, InputError> {
+fn read_tree_at<V: InputValue>(value: &V, path: &str, budget: &TaskBudget, depth: usize) -> ReadResult<StopTask> {
     budget.take(path)?;
     let mut task = read_task(value, path)?;
     let children = match field(value, path, "children")? {
@@ -176,7 +167,9 @@ fn read_tree_at<V: InputValue>(
     let children_path = join(path, "children");
     if depth >= MAX_CHILD_DEPTH {
         let limit = itoa::Buffer::new().format(MAX_CHILD_DEPTH).to_owned();
-        return Err(InputError::new(children_path, ["expected children nested at most ", &limit, " deep"].concat()));
+        return Err(
+            InputError::new(children_path, ["expected children nested at most ", &limit, " deep"].concat()).into()
+        );
     }
     task.children = read_trees_at(&children, &children_path, budget, depth + 1)?;
     Ok(task)

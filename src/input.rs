@@ -5,7 +5,7 @@
 
 use crate::api_item::{read_job_action, read_kind, read_parent};
 use crate::backend::BackendVerdict;
-use crate::error::InputError;
+use crate::error::{InputError, ReadResult};
 use crate::lang::Lang;
 use crate::options::EvaluateOptions;
 use crate::policy::Policy;
@@ -115,29 +115,29 @@ pub fn index(parent: &str, i: usize) -> String {
 // the shipped wasm then carries no formatting machinery (issue 8).
 
 /// `expected at most <limit> <what>, found <found>`.
-pub(crate) fn too_many(path: impl Into<String>, limit: usize, what: &str, found: usize) -> InputError {
+pub(crate) fn too_many(path: impl Into<String>, limit: usize, what: &str, found: usize) -> Box<InputError> {
     let (mut limit_digits, mut found_digits) = (itoa::Buffer::new(), itoa::Buffer::new());
     let message =
         ["expected at most ", limit_digits.format(limit), " ", what, ", found ", found_digits.format(found)].concat();
-    InputError::new(path, message)
+    InputError::new(path, message).into()
 }
 
-pub(crate) fn wrong_type(path: &str, expected: &str, found: Shape) -> InputError {
-    InputError::new(path, ["expected ", expected, ", found ", found.describe()].concat())
+pub(crate) fn wrong_type(path: &str, expected: &str, found: Shape) -> Box<InputError> {
+    InputError::new(path, ["expected ", expected, ", found ", found.describe()].concat()).into()
 }
 
-pub(crate) fn read_failed(path: &str, reason: String) -> InputError {
-    InputError::new(path, ["the value could not be read: ", &reason].concat())
+pub(crate) fn read_failed(path: &str, reason: String) -> Box<InputError> {
+    InputError::new(path, ["the value could not be read: ", &reason].concat()).into()
 }
 
 /// Reads an object's field. Absent, `undefined` and `null` all count as
 /// "not given"; callers try the expected type first and ask about nullish
 /// values only when that fails, which saves JS round trips on long lists.
-pub(crate) fn field<V: InputValue>(object: &V, parent: &str, name: &str) -> Result<Option<V>, InputError> {
+pub(crate) fn field<V: InputValue>(object: &V, parent: &str, name: &str) -> ReadResult<Option<V>> {
     object.field(name).map_err(|reason| read_failed(&join(parent, name), reason))
 }
 
-pub(crate) fn string_field<V: InputValue>(object: &V, parent: &str, name: &str) -> Result<Option<String>, InputError> {
+pub(crate) fn string_field<V: InputValue>(object: &V, parent: &str, name: &str) -> ReadResult<Option<String>> {
     named_string_field(object, parent, name, "a string")
 }
 
@@ -148,7 +148,7 @@ fn named_string_field<V: InputValue>(
     parent: &str,
     name: &str,
     expected: &str,
-) -> Result<Option<String>, InputError> {
+) -> ReadResult<Option<String>> {
     match field(object, parent, name)? {
         None => Ok(None),
         Some(value) => match value.as_string() {
@@ -159,12 +159,12 @@ fn named_string_field<V: InputValue>(
     }
 }
 
-pub(crate) fn required_string<V: InputValue>(object: &V, parent: &str, name: &str) -> Result<String, InputError> {
+pub(crate) fn required_string<V: InputValue>(object: &V, parent: &str, name: &str) -> ReadResult<String> {
     string_field(object, parent, name)?
-        .ok_or_else(|| InputError::new(join(parent, name), "expected a string, but the field is missing"))
+        .ok_or_else(|| InputError::new(join(parent, name), "expected a string, but the field is missing").into())
 }
 
-pub(crate) fn flag<V: InputValue>(object: &V, parent: &str, name: &str) -> Result<bool, InputError> {
+pub(crate) fn flag<V: InputValue>(object: &V, parent: &str, name: &str) -> ReadResult<bool> {
     match field(object, parent, name)? {
         None => Ok(false),
         Some(value) => match value.as_bool() {
@@ -175,7 +175,7 @@ pub(crate) fn flag<V: InputValue>(object: &V, parent: &str, name: &str) -> Resul
     }
 }
 
-pub(crate) fn expect_object<V: InputValue>(value: &V, path: &str, what: &str) -> Result<(), InputError> {
+pub(crate) fn expect_object<V: InputValue>(value: &V, path: &str, what: &str) -> ReadResult<()> {
     if value.is_object() {
         Ok(())
     } else {
@@ -184,17 +184,17 @@ pub(crate) fn expect_object<V: InputValue>(value: &V, path: &str, what: &str) ->
 }
 
 /// Reads one task snapshot at `path` (its `id` is optional). Unknown extra fields are ignored.
-pub fn read_task<V: InputValue>(value: &V, path: &str) -> Result<StopTask, InputError> {
+pub fn read_task<V: InputValue>(value: &V, path: &str) -> ReadResult<StopTask> {
     expect_object(value, path, "a task object")?;
     let id = string_field(value, path, "id")?;
     read_rule_fields(value, path, id)
 }
 
 /// Reads one task of a batch plan at `path`: its `id` is required.
-pub fn read_plan_task<V: InputValue>(value: &V, path: &str) -> Result<PlanTask, InputError> {
+pub fn read_plan_task<V: InputValue>(value: &V, path: &str) -> ReadResult<PlanTask> {
     expect_object(value, path, "a task object")?;
     let Some(id) = string_field(value, path, "id")? else {
-        return Err(InputError::new(join(path, "id"), "expected a string task id, but the field is missing"));
+        return Err(InputError::new(join(path, "id"), "expected a string task id, but the field is missing").into());
     };
     Ok(PlanTask { task: read_rule_fields(value, path, Some(id.clone()))?, id })
 }
@@ -203,7 +203,7 @@ pub fn read_plan_task<V: InputValue>(value: &V, path: &str) -> Result<PlanTask, 
 /// own `id` value (a string, or nullish) instead of a copy of its text: the
 /// wasm fast path puts it straight into the JS decision.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub fn read_task_keeping_id<V: InputValue>(value: &V, path: &str) -> Result<(StopTask, Option<V>), InputError> {
+pub fn read_task_keeping_id<V: InputValue>(value: &V, path: &str) -> ReadResult<(StopTask, Option<V>)> {
     expect_object(value, path, "a task object")?;
     let id = match field(value, path, "id")? {
         Some(id) if id.is_string() => Some(id),
@@ -216,7 +216,7 @@ pub fn read_task_keeping_id<V: InputValue>(value: &V, path: &str) -> Result<(Sto
 /// The fields the rules read, into a task with this `id`. (`name` is for
 /// the UI only and is not read.) Real list items (v3 and v5) are read as
 /// they come: see `api_item`.
-fn read_rule_fields<V: InputValue>(value: &V, path: &str, id: Option<String>) -> Result<StopTask, InputError> {
+fn read_rule_fields<V: InputValue>(value: &V, path: &str, id: Option<String>) -> ReadResult<StopTask> {
     Ok(StopTask {
         id,
         db_use_type: read_kind(value, path)?,
@@ -241,21 +241,21 @@ pub const MAX_TASKS: usize = 10_000_000;
 pub fn read_array<V: InputValue, T>(
     value: &V,
     path: &str,
-    read: impl Fn(&V, &str) -> Result<T, InputError>,
-) -> Result<Vec<T>, InputError> {
+    read: impl Fn(&V, &str) -> ReadResult<T>,
+) -> ReadResult<Vec<T>> {
     let mut items = Vec::new();
     for_each_element(value, path, read, |item| {
         items.push(item);
-        Ok::<(), InputError>(())
+        Ok::<(), Box<InputError>>(())
     })?;
     Ok(items)
 }
 
 /// Reads an array one element at a time with `read`, handing each result to `visit`.
-pub fn for_each_element<V: InputValue, T, E: From<InputError>>(
+pub fn for_each_element<V: InputValue, T, E: From<Box<InputError>>>(
     value: &V,
     path: &str,
-    read: impl Fn(&V, &str) -> Result<T, InputError>,
+    read: impl Fn(&V, &str) -> ReadResult<T>,
     mut visit: impl FnMut(T) -> Result<(), E>,
 ) -> Result<(), E> {
     let len = array_len(value, path)?;
@@ -266,18 +266,13 @@ pub fn for_each_element<V: InputValue, T, E: From<InputError>>(
 }
 
 /// Checks that `value` is an array of at most [`MAX_TASKS`] and reads its length.
-pub fn array_len<V: InputValue>(value: &V, path: &str) -> Result<usize, InputError> {
+pub fn array_len<V: InputValue>(value: &V, path: &str) -> ReadResult<usize> {
     bounded_len(value, path, "an array of task objects", "tasks")
 }
 
 /// Checks that `value` is an array (`expected` names it in the error) of at
 /// most [`MAX_TASKS`] `items`, and reads its length.
-pub(crate) fn bounded_len<V: InputValue>(
-    value: &V,
-    path: &str,
-    expected: &str,
-    items: &str,
-) -> Result<usize, InputError> {
+pub(crate) fn bounded_len<V: InputValue>(value: &V, path: &str, expected: &str, items: &str) -> ReadResult<usize> {
     if value.shape() != Shape::Array {
         return Err(wrong_type(path, expected, value.shape()));
     }
@@ -295,8 +290,8 @@ pub fn read_element<V: InputValue, T>(
     at: usize,
     path: &str,
     position: usize,
-    read: impl Fn(&V, &str) -> Result<T, InputError>,
-) -> Result<T, InputError> {
+    read: impl Fn(&V, &str) -> ReadResult<T>,
+) -> ReadResult<T> {
     let element = element(array, at, path, position)?;
     // Read at the root, so the element's path is only formatted when something is wrong.
     read(&element, "").map_err(|error| under_element(error, path, position))
@@ -304,19 +299,21 @@ pub fn read_element<V: InputValue, T>(
 
 // The parts of `read_element` that do not depend on what is read, apart:
 // one copy in the wasm, not one per reader.
-pub(crate) fn element<V: InputValue>(array: &V, at: usize, path: &str, position: usize) -> Result<V, InputError> {
+pub(crate) fn element<V: InputValue>(array: &V, at: usize, path: &str, position: usize) -> ReadResult<V> {
     array.element(at).map_err(|reason| read_failed(&index(path, position), reason))
 }
 
 #[cold]
-fn under_element(error: InputError, path: &str, position: usize) -> InputError {
-    error.under(&index(path, position))
+fn under_element(mut error: Box<InputError>, path: &str, position: usize) -> Box<InputError> {
+    // In place: the error stays in its box.
+    error.path = join(&index(path, position), &error.path);
+    error
 }
 
 /// Reads a language: `null` (or nothing) means the default; a string is read
 /// leniently (unknown tags fall back to `en-us`); any other type is an error.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub fn read_lang_value<V: InputValue>(value: &V, path: &str) -> Result<Lang, InputError> {
+pub fn read_lang_value<V: InputValue>(value: &V, path: &str) -> ReadResult<Lang> {
     match value.as_string() {
         Some(tag) => Ok(Lang::from_tag(&tag)),
         None if value.is_nullish() => Ok(Lang::default()),
@@ -326,7 +323,7 @@ pub fn read_lang_value<V: InputValue>(value: &V, path: &str) -> Result<Lang, Inp
 
 /// Reads an object's `policy` field: a string (any name; unknown ones are
 /// fail-safe, not errors), or nullish for `default`.
-pub fn read_policy<V: InputValue>(object: &V, parent: &str, default: &Policy) -> Result<Policy, InputError> {
+pub fn read_policy<V: InputValue>(object: &V, parent: &str, default: &Policy) -> ReadResult<Policy> {
     let name = named_string_field(object, parent, "policy", "a policy name string")?;
     Ok(name.map_or_else(|| default.clone(), |name| Policy::from_name(&name)))
 }
@@ -336,7 +333,7 @@ fn read_options_fields<V: InputValue>(
     object: &V,
     parent: &str,
     defaults: &EvaluateOptions,
-) -> Result<EvaluateOptions, InputError> {
+) -> ReadResult<EvaluateOptions> {
     let lang = named_string_field(object, parent, "lang", "a language tag string")?;
     let lang = lang.map_or(defaults.lang, |tag| Lang::from_tag(&tag));
     Ok(EvaluateOptions { lang, policy: read_policy(object, parent, &defaults.policy)?, children: defaults.children })
@@ -345,7 +342,7 @@ fn read_options_fields<V: InputValue>(
 /// Options of `evaluate`: `{ "lang": ..., "policy": ... }`; `null`/absent means defaults.
 /// (Used by the wasm binding; native callers pass [`EvaluateOptions`].)
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub fn read_evaluate_options<V: InputValue>(value: Option<&V>) -> Result<EvaluateOptions, InputError> {
+pub fn read_evaluate_options<V: InputValue>(value: Option<&V>) -> ReadResult<EvaluateOptions> {
     match value {
         None => Ok(EvaluateOptions::default()),
         Some(options) if options.is_nullish() => Ok(EvaluateOptions::default()),

@@ -110,7 +110,7 @@ impl StopTask {
     /// A v3 or v5 list item is read as it comes (`job_type`, `children`,
     /// `job_mode_role`, `job_action`); nested children only make it a parent.
     pub fn from_json(value: &serde_json::Value) -> Result<StopTask, InputError> {
-        input::read_task(&value, "")
+        Ok(input::read_task(&value, "")?)
     }
 
     /// Reads a task like [`StopTask::from_json`], and every task nested in
@@ -118,7 +118,7 @@ impl StopTask {
     /// `evaluate_stops(.., options.with_children(true))`. A child that breaks
     /// the contract is an error at its path (`children[1].db_use_type`).
     pub fn from_json_with_children(value: &serde_json::Value) -> Result<StopTask, InputError> {
-        api_item::read_task_tree(&value, "", &api_item::TaskBudget::default())
+        Ok(api_item::read_task_tree(&value, "", &api_item::TaskBudget::default())?)
     }
 }
 

@@ -36,29 +36,35 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 
 impl From<InputError> for JsValue {
     fn from(error: InputError) -> JsValue {
-        input_error(error)
+        input_error(&error)
+    }
+}
+
+impl From<Box<InputError>> for JsValue {
+    fn from(error: Box<InputError>) -> JsValue {
+        input_error(&error)
     }
 }
 
 /// Converts a contract violation into a thrown `Error` with `code` and `path`.
-fn input_error(error: InputError) -> JsValue {
+fn input_error(error: &InputError) -> JsValue {
     let js_error = js_sys::Error::new(&error.text());
     js_error.set_name("StopRulesInputError");
     // Setting a property on a fresh Error cannot fail.
     let _ = js_sys::Reflect::set(&js_error, &"code".into(), &error.code.into());
-    let _ = js_sys::Reflect::set(&js_error, &"path".into(), &error.path.into());
+    let _ = js_sys::Reflect::set(&js_error, &"path".into(), &JsValue::from_str(&error.path));
     js_error.into()
 }
 
 fn string_argument(value: &JsValue, name: &str) -> Result<String, JsValue> {
-    value.as_string().ok_or_else(|| input_error(InputError::new(name, "expected a string")))
+    value.as_string().ok_or_else(|| input_error(&InputError::new(name, "expected a string")))
 }
 
 /// Decides whether a task may be stopped, and how, and whether it may be deleted.
 #[wasm_bindgen(js_name = evaluateStop, skip_typescript)]
 pub fn evaluate_stop(task: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
-    let options = read_evaluate_options(options.as_ref()).map_err(input_error)?;
-    let task = read_task(&task, "").map_err(input_error)?;
+    let options = read_evaluate_options(options.as_ref())?;
+    let task = read_task(&task, "")?;
     to_js(&crate::evaluate_stop(&task, options))
 }
 
@@ -67,21 +73,21 @@ pub fn evaluate_stop(task: JsValue, options: Option<JsValue>) -> Result<JsValue,
 /// errors, far fewer JS<->wasm crossings); this is its reference in the
 /// wasm tests. Decisions that differ only in `id` share their (frozen) nested objects.
 pub fn evaluate_stops(tasks: JsValue, options: Option<JsValue>) -> Result<js_sys::Array, JsValue> {
-    let options = read_evaluate_options(options.as_ref()).map_err(input_error)?;
+    let options = read_evaluate_options(options.as_ref())?;
     templates::decisions(&tasks, &options)
 }
 
 /// Plans a batch stop: the API request and, per task, accepted or rejected.
 #[wasm_bindgen(js_name = planStop, skip_typescript)]
 pub fn plan_stop(input: JsValue) -> Result<JsValue, JsValue> {
-    let request = read_plan_request(&input, &EvaluateOptions::default()).map_err(input_error)?;
+    let request = read_plan_request(&input, &EvaluateOptions::default())?;
     Ok(plain::stop_plan(&crate::plan_stop(&request)))
 }
 
 /// Plans a batch delete: the API request and, per task, accepted or rejected.
 #[wasm_bindgen(js_name = planDelete, skip_typescript)]
 pub fn plan_delete(input: JsValue) -> Result<JsValue, JsValue> {
-    let request = read_delete_plan_request(&input, &EvaluateOptions::default()).map_err(input_error)?;
+    let request = read_delete_plan_request(&input, &EvaluateOptions::default())?;
     Ok(plain::delete_plan(&crate::plan_delete(&request)))
 }
 

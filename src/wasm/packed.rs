@@ -22,7 +22,7 @@
 
 use crate::api_item::{kind_of, parent_of};
 use crate::backend::{ActionList, BackendVerdict};
-use crate::error::InputError;
+use crate::error::{InputError, ReadResult};
 use crate::input::StopTask;
 
 /// Reads the packed tasks one at a time.
@@ -37,7 +37,7 @@ impl<'a> PackedTasks<'a> {
     }
 
     /// The next task, `None` after the last one.
-    pub(super) fn next_task(&mut self) -> Result<Option<StopTask>, InputError> {
+    pub(super) fn next_task(&mut self) -> ReadResult<Option<StopTask>> {
         if self.numbers.is_empty() {
             return Ok(None);
         }
@@ -124,6 +124,6 @@ impl<'a> PackedTasks<'a> {
 
 /// front.js packs what it read; anything else is a bug there, not bad input.
 #[cold]
-fn malformed() -> InputError {
-    InputError::new("", "the packed tasks of evaluateStops are malformed")
+fn malformed() -> Box<InputError> {
+    InputError::new("", "the packed tasks of evaluateStops are malformed").into()
 }
