@@ -413,17 +413,17 @@ pub struct DeletePlanRequest {
 fn read_plan_common<V: InputValue>(
     value: &V,
     defaults: &EvaluateOptions,
-) -> Result<(Vec<PlanTask>, EvaluateOptions), InputError> {
+) -> ReadResult<(Vec<PlanTask>, EvaluateOptions)> {
     expect_object(value, "", "a plan request object")?;
     let tasks = match field(value, "", "tasks")? {
         Some(tasks) if !tasks.is_nullish() => read_array(&tasks, "tasks", read_plan_task)?,
-        _ => return Err(InputError::new("tasks", "expected an array of task objects, but the field is missing")),
+        _ => return Err(InputError::new("tasks", "expected an array of task objects, but the field is missing").into()),
     };
     Ok((tasks, read_options_fields(value, "", defaults)?))
 }
 
 /// Reads a stop plan request. `defaults` gives `lang` and `policy` when the input omits them.
-pub fn read_plan_request<V: InputValue>(value: &V, defaults: &EvaluateOptions) -> Result<PlanRequest, InputError> {
+pub fn read_plan_request<V: InputValue>(value: &V, defaults: &EvaluateOptions) -> ReadResult<PlanRequest> {
     let (tasks, EvaluateOptions { lang, policy, .. }) = read_plan_common(value, defaults)?;
     let force = match field(value, "", "force")? {
         None => ForceChoice::Auto,
@@ -436,7 +436,8 @@ pub fn read_plan_request<V: InputValue>(value: &V, defaults: &EvaluateOptions) -
                 return Err(InputError::new(
                     "force",
                     ["expected \"auto\", true or false, found ", &describe_value(&force)].concat(),
-                ))
+                )
+                .into())
             }
         },
     };
@@ -447,17 +448,15 @@ pub fn read_plan_request<V: InputValue>(value: &V, defaults: &EvaluateOptions) -
             return Err(InputError::new(
                 "api",
                 ["expected \"v3\" or \"v5\", found \"", &truncate(other), "\""].concat(),
-            ))
+            )
+            .into())
         }
     };
     Ok(PlanRequest { tasks, force, api, lang, policy })
 }
 
 /// Reads a delete plan request. `defaults` gives `lang` and `policy` when the input omits them.
-pub fn read_delete_plan_request<V: InputValue>(
-    value: &V,
-    defaults: &EvaluateOptions,
-) -> Result<DeletePlanRequest, InputError> {
+pub fn read_delete_plan_request<V: InputValue>(value: &V, defaults: &EvaluateOptions) -> ReadResult<DeletePlanRequest> {
     let (tasks, EvaluateOptions { lang, policy, .. }) = read_plan_common(value, defaults)?;
     Ok(DeletePlanRequest { tasks, lang, policy })
 }

@@ -126,7 +126,7 @@ impl PlanRequest {
     /// Reads a stop plan request from a JSON value (`lang` and `policy` default
     /// to `en-us` and `FullAccess`). Every task needs an `id`.
     pub fn from_json(value: &serde_json::Value) -> Result<PlanRequest, InputError> {
-        input::read_plan_request(&value, &EvaluateOptions::default())
+        Ok(input::read_plan_request(&value, &EvaluateOptions::default())?)
     }
 }
 
@@ -134,6 +134,6 @@ impl DeletePlanRequest {
     /// Reads a delete plan request (`{tasks, lang, policy}`) from a JSON value.
     /// Every task needs an `id`.
     pub fn from_json(value: &serde_json::Value) -> Result<DeletePlanRequest, InputError> {
-        input::read_delete_plan_request(&value, &EvaluateOptions::default())
+        Ok(input::read_delete_plan_request(&value, &EvaluateOptions::default())?)
     }
 }

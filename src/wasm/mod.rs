@@ -34,12 +34,6 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value.serialize(&SERIALIZER).map_err(JsValue::from)
 }
 
-impl From<InputError> for JsValue {
-    fn from(error: InputError) -> JsValue {
-        input_error(&error)
-    }
-}
-
 impl From<Box<InputError>> for JsValue {
     fn from(error: Box<InputError>) -> JsValue {
         input_error(&error)
