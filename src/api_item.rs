@@ -9,7 +9,7 @@ use crate::backend::{ActionList, BackendVerdict};
 use crate::error::{InputError, ReadResult};
 use crate::input::{
     bounded_len, element, expect_object, field, index, join, read_array, read_failed, read_task, string_field,
-    wrong_type, InputValue, Shape, StopTask, MAX_TASKS,
+    wrong_field_type, wrong_type, InputValue, Shape, StopTask, MAX_TASKS,
 };
 
 /// How deep `children` may nest. DRS nests one level (parent, subtasks);
@@ -47,7 +47,7 @@ pub fn read_parent<V: InputValue>(value: &V, path: &str) -> ReadResult<bool> {
         Some(given) => match given.as_bool() {
             Some(flag) => Some(flag),
             None if given.is_nullish() => None,
-            None => return Err(wrong_type(&join(path, "is_parent"), "a boolean", given.shape())),
+            None => return Err(wrong_field_type(path, "is_parent", "a boolean", &given)),
         },
         None => None,
     };
@@ -68,7 +68,7 @@ fn children_count<V: InputValue>(value: &V, path: &str) -> ReadResult<usize> {
             children.len().map_err(|reason| read_failed(&join(path, "children"), reason))
         }
         Some(children) if !children.is_nullish() => {
-            Err(wrong_type(&join(path, "children"), "an array of tasks", children.shape()))
+            Err(wrong_field_type(path, "children", "an array of tasks", &children))
         }
         _ => Ok(0),
     }

@@ -126,6 +126,11 @@ pub(crate) fn wrong_type(path: &str, expected: &str, found: Shape) -> Box<InputE
     InputError::new(path, ["expected ", expected, ", found ", found.describe()].concat()).into()
 }
 
+/// [`wrong_type`] for the field `name` of the object at `parent`.
+pub(crate) fn wrong_field_type<V: InputValue>(parent: &str, name: &str, expected: &str, value: &V) -> Box<InputError> {
+    wrong_type(&join(parent, name), expected, value.shape())
+}
+
 pub(crate) fn read_failed(path: &str, reason: String) -> Box<InputError> {
     InputError::new(path, ["the value could not be read: ", &reason].concat()).into()
 }
@@ -154,7 +159,7 @@ fn named_string_field<V: InputValue>(
         Some(value) => match value.as_string() {
             Some(text) => Ok(Some(text)),
             None if value.is_nullish() => Ok(None),
-            None => Err(wrong_type(&join(parent, name), expected, value.shape())),
+            None => Err(wrong_field_type(parent, name, expected, &value)),
         },
     }
 }
@@ -170,7 +175,7 @@ pub(crate) fn flag<V: InputValue>(object: &V, parent: &str, name: &str) -> ReadR
         Some(value) => match value.as_bool() {
             Some(flag) => Ok(flag),
             None if value.is_nullish() => Ok(false),
-            None => Err(wrong_type(&join(parent, name), "a boolean", value.shape())),
+            None => Err(wrong_field_type(parent, name, "a boolean", &value)),
         },
     }
 }
@@ -207,7 +212,7 @@ pub fn read_task_keeping_id<V: InputValue>(value: &V, path: &str) -> ReadResult<
     expect_object(value, path, "a task object")?;
     let id = match field(value, path, "id")? {
         Some(id) if id.is_string() => Some(id),
-        Some(id) if !id.is_nullish() => return Err(wrong_type(&join(path, "id"), "a string", id.shape())),
+        Some(id) if !id.is_nullish() => return Err(wrong_field_type(path, "id", "a string", &id)),
         _ => None,
     };
     Ok((read_rule_fields(value, path, None)?, id))
