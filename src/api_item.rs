@@ -8,8 +8,8 @@ use std::cell::Cell;
 use crate::backend::{ActionList, BackendVerdict};
 use crate::error::{InputError, ReadResult};
 use crate::input::{
-    bounded_len, element, expect_object, field, index, join, read_array, read_failed, read_task, string_field,
-    wrong_field_type, wrong_type, InputValue, Shape, StopTask, MAX_TASKS,
+    bounded_len, element, expect_object, field, index, join, optional_flag, read_array, read_failed, read_task,
+    string_field, wrong_field_type, wrong_type, InputValue, Shape, StopTask, MAX_TASKS,
 };
 
 /// How deep `children` may nest. DRS nests one level (parent, subtasks);
@@ -43,14 +43,7 @@ pub fn kind_of(db_use_type: Option<String>, job_type: Option<String>, path: &str
 pub fn read_parent<V: InputValue>(value: &V, path: &str) -> ReadResult<bool> {
     let children = children_count(value, path)?;
     let role = string_field(value, path, "job_mode_role")?;
-    let given = match field(value, path, "is_parent")? {
-        Some(given) => match given.as_bool() {
-            Some(flag) => Some(flag),
-            None if given.is_nullish() => None,
-            None => return Err(wrong_field_type(path, "is_parent", "a boolean", &given)),
-        },
-        None => None,
-    };
+    let given = optional_flag(value, path, "is_parent")?;
     Ok(parent_of(given, children, role.as_deref()))
 }
 

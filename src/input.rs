@@ -170,11 +170,16 @@ pub(crate) fn required_string<V: InputValue>(object: &V, parent: &str, name: &st
 }
 
 pub(crate) fn flag<V: InputValue>(object: &V, parent: &str, name: &str) -> ReadResult<bool> {
+    Ok(optional_flag(object, parent, name)?.unwrap_or(false))
+}
+
+/// A boolean field; `None` when it is not given (absent or nullish).
+pub(crate) fn optional_flag<V: InputValue>(object: &V, parent: &str, name: &str) -> ReadResult<Option<bool>> {
     match field(object, parent, name)? {
-        None => Ok(false),
+        None => Ok(None),
         Some(value) => match value.as_bool() {
-            Some(flag) => Ok(flag),
-            None if value.is_nullish() => Ok(false),
+            Some(flag) => Ok(Some(flag)),
+            None if value.is_nullish() => Ok(None),
             None => Err(wrong_field_type(parent, name, "a boolean", &value)),
         },
     }
