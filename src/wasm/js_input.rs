@@ -140,7 +140,10 @@ pub(crate) fn describe_thrown(thrown: &JsValue) -> String {
     let message = thrown
         .as_string()
         .or_else(|| {
-            thrown.is_object().then(|| Reflect::get(thrown, &JsValue::from_str("message")).ok()?.as_string()).flatten()
+            thrown
+                .is_object()
+                .then(|| with_property_key("message", |key| Reflect::get(thrown, key)).ok()?.as_string())
+                .flatten()
         })
         .unwrap_or_else(|| "a value that is not an Error was thrown".to_string());
     ["reading it threw: ", first_chars(&message, 200)].concat()
