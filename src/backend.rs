@@ -5,6 +5,8 @@
 
 use serde::Serialize;
 
+use crate::serialize_fields::serialize_fields;
+
 use crate::decision::StopDecision;
 
 /// The action whose availability is the backend's verdict on Stop. There is
@@ -49,7 +51,7 @@ impl BackendVerdict {
 
 /// What a decision reports about the backend: its verdicts, and whether
 /// they agree with what the rules alone decided.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BackendReport {
     /// `null` where the backend gave no verdict.
     pub stop: Option<bool>,
@@ -58,6 +60,8 @@ pub struct BackendReport {
     /// the backend's refusals were applied): drift worth logging.
     pub agrees: bool,
 }
+
+serialize_fields!(BackendReport { stop, delete, agrees });
 
 impl BackendReport {
     /// Compares the verdict with what the rules allow on their own.

@@ -16,6 +16,7 @@ use crate::labels::label_for;
 use crate::messages::{advice_message, block_message, consequence_message, follow_up_message, Refusal};
 use crate::options::EvaluateOptions;
 use crate::rule_inputs::RuleInputs;
+use crate::serialize_fields::serialize_fields;
 use crate::status::{Status, StatusCode};
 use crate::table::{row_for, Eligibility};
 
@@ -30,11 +31,12 @@ pub struct Notice<C> {
 
 /// A notice of any code family as it is serialized: one serializer for all
 /// four families, where a derive would make one each (the wasm's size).
-#[derive(Serialize)]
 struct NoticeText<'a> {
     code: &'static str,
     message: &'a str,
 }
+
+serialize_fields!(NoticeText<'a> { code, message });
 
 impl<C: Copy + Into<&'static str>> Serialize for Notice<C> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -50,15 +52,17 @@ impl<C> Notice<C> {
 }
 
 /// Whether the task may be deleted (contract section 8).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeleteOption {
     pub available: bool,
     /// Why Delete is refused; `null` when it is available.
     pub blocked: Option<Notice<BlockCode>>,
 }
 
+serialize_fields!(DeleteOption { available, blocked });
+
 /// One stop mode of a decision.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ModeOption {
     pub available: bool,
     /// v3 `delete_type`: `terminate` or `force_terminate`.
@@ -71,12 +75,16 @@ pub struct ModeOption {
     pub follow_ups: Vec<Notice<FollowUp>>,
 }
 
+serialize_fields!(ModeOption { available, delete_type, is_force_stop, blocked, consequences, follow_ups });
+
 /// Both stop modes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Modes {
     pub normal: ModeOption,
     pub force: ModeOption,
 }
+
+serialize_fields!(Modes { normal, force });
 
 impl Modes {
     pub fn get(&self, mode: StopMode) -> &ModeOption {
@@ -88,7 +96,7 @@ impl Modes {
 }
 
 /// The decision for one task (contract section 5).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StopDecision {
     pub id: Option<String>,
     /// The parent's id, for a subtask decided with `children: true`; otherwise `null`.
@@ -109,6 +117,23 @@ pub struct StopDecision {
     /// What the backend's own `job_action` says, and whether it agrees with the rules.
     pub backend: BackendReport,
 }
+
+serialize_fields!(StopDecision {
+    id,
+    parent_id,
+    db_use_type,
+    status,
+    status_label,
+    stoppable,
+    blocked,
+    abnormal,
+    abnormal_reasons,
+    preselected_mode,
+    modes,
+    advice,
+    delete,
+    backend,
+});
 
 /// Why Stop is enabled for a task: its kind, status and whether the status
 /// row asks for a forced stop.

@@ -8,13 +8,21 @@ use crate::rule_inputs::RuleInputs;
 use crate::status::StatusCode;
 
 /// The two ways to stop a task.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum StopMode {
     /// `terminate`: the task finishes its completion steps (triggers and events for migration).
     Normal,
     /// `force_terminate`: resources are released at once.
     Force,
+}
+
+// Serialized as its name (`normal`, `force`). Written by hand: serde-wasm-bindgen
+// converts a derived enum's name through the same name cache as struct
+// fields (see serialize_fields.rs).
+impl serde::Serialize for StopMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
 }
 
 impl StopMode {

@@ -45,6 +45,7 @@ mod options;
 mod plan;
 mod policy;
 mod rule_inputs;
+mod serialize_fields;
 mod status;
 mod table;
 mod version;
