@@ -14,7 +14,7 @@ use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
 use super::packed::PackedTasks;
-use super::templates::{decision_for, decisions_with_children, template_for, Freeze};
+use super::templates::{decision_for, decisions_with_children, template_for};
 use crate::input::{array_len, read_element, read_evaluate_options, read_task_keeping_id};
 use crate::options::EvaluateOptions;
 use crate::rule_inputs::RuleInputs;
@@ -78,18 +78,17 @@ pub fn stop_task(holder: JsValue, position: u32, options: u32) -> Result<JsValue
 }
 
 /// The templates (decisions with `id: null`) for the tasks front.js read
-/// and has none for, packed (see `packed.rs`), in their order. front.js
-/// freezes each (and all in it) at once.
+/// and has none for, packed (see `packed.rs`), in their order.
 #[wasm_bindgen(js_name = __stopTemplates, skip_typescript)]
 pub fn stop_templates(options: u32, texts: &str, numbers: &[i32]) -> Result<js_sys::Array, JsValue> {
     let options = options_of(options);
-    // All read once first: no template is built (and cached unfrozen) before an error.
+    // All read once first: no template is built before an error.
     let mut check = PackedTasks::new(texts, numbers);
     while check.next_task()?.is_some() {}
     let mut tasks = PackedTasks::new(texts, numbers);
     let templates = js_sys::Array::new();
     while let Some(task) = tasks.next_task()? {
-        templates.push(&template_for(RuleInputs::of(&task), &options, Freeze::ByCaller)?.into());
+        templates.push(&template_for(RuleInputs::of(&task), &options)?.into());
     }
     Ok(templates)
 }

@@ -155,9 +155,9 @@ const evaluateStops = ((startBatch, carefulTask, templates, tree) => {
     }
   }
   // Decisions share a template's nested objects, so they are frozen: no
-  // decision can be changed through another. A template comes unfrozen from
-  // the wasm, where each nested object would cost crossings; an object
-  // already frozen has had its contents frozen first.
+  // decision can be changed through another. Whatever comes from the wasm
+  // comes unfrozen (there, each nested object would cost crossings) and is
+  // frozen here at once; an object already frozen has had its contents frozen first.
   const deepFreeze = (value) => {
     if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
       for (const nested of Object.values(value)) deepFreeze(nested);
@@ -165,12 +165,18 @@ const evaluateStops = ((startBatch, carefulTask, templates, tree) => {
     }
     return value;
   };
+  // A decision from the wasm: its nested objects frozen, itself not (its copies are not either).
+  const frozenInside = (decision) => {
+    for (const nested of Object.values(decision)) deepFreeze(nested);
+    return decision;
+  };
+  const careful = (holder, position, opts) => frozenInside(carefulTask(holder, position, opts));
 
   return function evaluateStops(tasks, options) {
     const started = startBatch(tasks, options);
     const opts = started % 64; // the wasm's number for these options
     if (started % 128 >= 64) forget(); // the wasm renumbered them
-    if (started % 256 >= 128) return tree(tasks, opts); // children: true, all in the wasm
+    if (started % 256 >= 128) return tree(tasks, opts).map(frozenInside); // children: true, all in the wasm
     const length = Math.floor(started / 256);
     const out = new Array(length);
     const lists = listsRead();
@@ -185,7 +191,7 @@ const evaluateStops = ((startBatch, carefulTask, templates, tree) => {
       try {
         task = tasks[i];
       } catch (thrown) {
-        out[i] = carefulTask(Object.defineProperty([], 0, throwing(thrown)), i, opts);
+        out[i] = careful(Object.defineProperty([], 0, throwing(thrown)), i, opts);
         continue;
       }
       let plain = false;
@@ -193,7 +199,7 @@ const evaluateStops = ((startBatch, carefulTask, templates, tree) => {
         plain = typeof task === "object" && task !== null && !Array.isArray(task);
       } catch {} // a revoked proxy: the careful reader says what it is
       if (!plain) {
-        out[i] = carefulTask([task], i, opts);
+        out[i] = careful([task], i, opts);
         continue;
       }
       let read = 0;
@@ -271,7 +277,7 @@ const evaluateStops = ((startBatch, carefulTask, templates, tree) => {
         // Of a children list read plainly, its length was read: that is replayed too.
         if (childCount >= 0) children = replay([], children, readsOf(childCount, true, [], -1, undefined, ODD));
         const values = [id, kind, jobType, status, engine, taskType, network, configFailed, children, role, parent, multiWrite, action];
-        out[i] = carefulTask([replay({}, task, taskReads(values, read, thrown))], i, opts);
+        out[i] = careful([replay({}, task, taskReads(values, read, thrown))], i, opts);
         continue;
       }
       // What was read, as a key: values by number (a kind from job_type apart from one from

@@ -65,7 +65,8 @@ pub fn evaluate_stop(task: JsValue, options: Option<JsValue>) -> Result<JsValue,
 /// Decisions for a list of tasks, in order: the careful path, all in wasm.
 /// The package's `evaluateStops` is front.js over `batch` (same answers and
 /// errors, far fewer JS<->wasm crossings); this is its reference in the
-/// wasm tests. Decisions that differ only in `id` share their (frozen) nested objects.
+/// wasm tests. Decisions that differ only in `id` share their nested objects
+/// (which front.js freezes).
 pub fn evaluate_stops(tasks: JsValue, options: Option<JsValue>) -> Result<js_sys::Array, JsValue> {
     let options = read_evaluate_options(options.as_ref())?;
     templates::decisions(&tasks, &options)

@@ -1,9 +1,13 @@
 //! The fast path of `evaluateStops`. A console's task list repeats a limited
 //! number of rule inputs (kind, status, flags, ...) many times, and a
 //! decision depends on nothing else but the task id. So each distinct
-//! `RuleInputs` is decided and converted to JS once (a frozen template); each
+//! `RuleInputs` is decided and converted to JS once (a template); each
 //! task's decision is a shallow copy of its template with its own `id`.
 //! Building JS objects is what costs time in wasm, not the rules.
+//!
+//! Decisions share their template's nested objects, so those must be frozen
+//! before a caller sees them: front.js freezes all it gets from here at once,
+//! in JS, where walking nested objects costs no JS<->wasm crossings.
 
 use std::cell::RefCell;
 use std::hash::{Hash, Hasher};
@@ -90,25 +94,15 @@ fn push_tree(task: &StopTask, parent_id: &JsValue, options: &EvaluateOptions, ou
 
 /// The decision for one task read by the careful reader: a copy of its template with its id.
 pub(super) fn decision_for(task: &StopTask, id: Option<JsValue>, options: &EvaluateOptions) -> Result<Object, JsValue> {
-    let template = template_for(RuleInputs::of(task), options, Freeze::Here)?;
+    let template = template_for(RuleInputs::of(task), options)?;
     let decision: Decision = Object::assign(&Object::new(), &template).unchecked_into();
     decision.set_id(&id.unwrap_or(JsValue::NULL));
     Ok(decision.into())
 }
 
-/// Who freezes a new template and everything in it.
-pub(super) enum Freeze {
-    /// The wasm, before handing it out.
-    Here,
-    /// The caller, at once: front.js freezes in JS, where walking a
-    /// template's nested objects costs no JS<->wasm crossings (in the wasm,
-    /// freezing took more crossings than building the template).
-    ByCaller,
-}
-
 /// The decision (id `null`) shared by every task with these inputs and
-/// options, frozen (see [`Freeze`]).
-pub(super) fn template_for(inputs: RuleInputs, options: &EvaluateOptions, freeze: Freeze) -> Result<Object, JsValue> {
+/// options (its nested objects frozen by front.js, see above).
+pub(super) fn template_for(inputs: RuleInputs, options: &EvaluateOptions) -> Result<Object, JsValue> {
     let home = slot_of(&inputs, options);
     let probe = |i: usize| (home + i) % SLOTS;
     let cached = TEMPLATES.with_borrow(|slots| {
@@ -120,11 +114,7 @@ pub(super) fn template_for(inputs: RuleInputs, options: &EvaluateOptions, freeze
     if let Some(decision) = cached {
         return Ok(decision);
     }
-    let decision = super::to_js(&decide(&inputs, None, options))?;
-    if let Freeze::Here = freeze {
-        deep_freeze(&decision);
-    }
-    let decision = Object::from(decision);
+    let decision = Object::from(super::to_js(&decide(&inputs, None, options))?);
     TEMPLATES.with_borrow_mut(|slots| {
         if slots.is_empty() {
             slots.resize_with(SLOTS, || None);
@@ -167,17 +157,4 @@ impl Hasher for Fnv {
     fn finish(&self) -> u64 {
         u64::from(self.0)
     }
-}
-
-/// Freezes a template and everything in it: decisions share these objects,
-/// so a caller must not be able to change one decision through another.
-fn deep_freeze(value: &JsValue) {
-    if !value.is_object() {
-        return;
-    }
-    let object = Object::from(value.clone());
-    for child in Object::values(&object).iter() {
-        deep_freeze(&child);
-    }
-    Object::freeze(&object);
 }
