@@ -13,11 +13,24 @@ const [glueFile, entryFile] = process.argv.slice(2);
 const glue = readFileSync(glueFile, "utf8");
 
 const loaderExport = "export { initSync, __wbg_init as default };";
+let body = replaceOnce(glue, loaderExport, "", { file: glueFile, what: "the loader's export" });
+
+// Code of the glue this entry never runs, left out (issue 8: bytes). Its top-level await
+// means an engine of ES2022 or later, which has TextEncoder.encodeInto: no stand-in for it.
+const encodeIntoStandIn = /\nif \(!\('encodeInto' in cachedTextEncoder\)\) \{\n[^]*?\n\}\n/;
+body = replaceOnce(body, encodeIntoStandIn, "\n", { file: glueFile, what: "the encodeInto stand-in" });
+// Every string is passed to the wasm with a realloc: the branch for none is dead.
+const calls = body.match(/(?<!function )passStringToWasm0\(/g).length;
+const withRealloc = body.match(/(?<!function )passStringToWasm0\([\w.]+, [\w.]+, [\w.]+\)/g)?.length ?? 0;
+if (calls !== withRealloc) throw new Error(`${glueFile}: ${calls - withRealloc} of ${calls} passStringToWasm0 calls pass no realloc`);
+const noRealloc = /(function passStringToWasm0\(arg, malloc, realloc\) \{\n)    if \(realloc === undefined\) \{\n[^]*?\n    \}\n/;
+body = replaceOnce(body, noRealloc, "$1", { file: glueFile, what: "passStringToWasm0's branch without realloc" });
+
 const entry = [
   "// Fetches and compiles the .wasm beside this file on import (top-level",
   "// await), so every export is ready to call. For manual loading, see",
   "// drs-stop-rules/web; for no top-level await and no fetch, drs-stop-rules/inline.",
-  replaceOnce(glue, loaderExport, "", { file: glueFile, what: "the loader's export" }),
+  body,
   // The loader, in the fewest bytes: wasm-bindgen's own (__wbg_init, __wbg_load)
   // also takes bytes, modules and requests, which only drs-stop-rules/web
   // offers; unused here, the minifier drops it. Compiled while it downloads.
