@@ -298,12 +298,12 @@ fn stoppable_decision(
         is_force_stop: mode.is_force_stop(),
         blocked: blocked.map(|code| Notice { code, message: block_message(code, refusal) }),
         consequences: guidance::consequences(kind, mode)
-            .into_iter()
-            .map(|code| Notice::fixed(code, consequence_message(code, kind, lang)))
+            .iter()
+            .map(|&code| Notice::fixed(code, consequence_message(code, kind, lang)))
             .collect(),
         follow_ups: guidance::follow_ups(task, kind, mode)
-            .into_iter()
-            .map(|code| Notice::fixed(code, follow_up_message(code, lang)))
+            .iter()
+            .map(|&code| Notice::fixed(code, follow_up_message(code, lang)))
             .collect(),
     };
     // The backend refuses a normal stop of an abnormal task; a forced stop is always possible.

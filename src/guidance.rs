@@ -48,41 +48,35 @@ impl StopMode {
 }
 
 /// What stopping in `mode` does to a task of `kind`.
-pub fn consequences(kind: TaskKind, mode: StopMode) -> Vec<Consequence> {
-    let mut list = vec![Consequence::Irreversible];
+pub fn consequences(kind: TaskKind, mode: StopMode) -> &'static [Consequence] {
+    use Consequence::*;
     match (mode, kind) {
-        (StopMode::Normal, TaskKind::Migration) => list.push(Consequence::TriggersAndEventsMigrated),
-        (StopMode::Normal, _) => {}
+        (StopMode::Normal, TaskKind::Migration) => &[Irreversible, TriggersAndEventsMigrated],
+        (StopMode::Normal, _) => &[Irreversible],
         (StopMode::Force, TaskKind::Migration) => {
-            list.push(Consequence::ResourcesReleasedAtOnce);
-            list.push(Consequence::TriggersAndEventsNotMigrated);
+            &[Irreversible, ResourcesReleasedAtOnce, TriggersAndEventsNotMigrated]
         }
         (StopMode::Force, TaskKind::Sync | TaskKind::DisasterRecovery) => {
-            list.push(Consequence::ResourcesReleasedAtOnce);
-            list.push(Consequence::CheckSyncImpact);
+            &[Irreversible, ResourcesReleasedAtOnce, CheckSyncImpact]
         }
     }
-    list
 }
 
 /// Manual work after stopping in `mode` (only a forced stop leaves any).
-pub fn follow_ups(inputs: &RuleInputs, kind: TaskKind, mode: StopMode) -> Vec<FollowUp> {
+pub fn follow_ups(inputs: &RuleInputs, kind: TaskKind, mode: StopMode) -> &'static [FollowUp] {
+    use FollowUp::*;
     if mode != StopMode::Force {
-        return Vec::new();
+        return &[];
     }
     match kind {
-        TaskKind::Migration => vec![FollowUp::MigrateTriggersAndEventsManually],
+        TaskKind::Migration => &[MigrateTriggersAndEventsManually],
+        // A full-only task never opened replication slots or switched the
+        // destination's replication role; every task with an incremental phase did.
+        TaskKind::Sync if inputs.postgresql && inputs.full_only => &[PgSyncSequences],
         TaskKind::Sync if inputs.postgresql => {
-            let mut list = vec![FollowUp::PgSyncSequences];
-            // A full-only task never opened replication slots or switched the
-            // destination's replication role; every task with an incremental phase did.
-            if !inputs.full_only {
-                list.push(FollowUp::PgDropReplicationSlots);
-                list.push(FollowUp::PgResetSessionReplicationRole);
-            }
-            list
+            &[PgSyncSequences, PgDropReplicationSlots, PgResetSessionReplicationRole]
         }
-        TaskKind::Sync | TaskKind::DisasterRecovery => Vec::new(),
+        TaskKind::Sync | TaskKind::DisasterRecovery => &[],
     }
 }
 
