@@ -19,8 +19,10 @@ macro_rules! status_codes {
                 match self { $(StatusCode::$variant => $code,)* }
             }
 
+            /// The code spelled exactly `code`. A search of [`StatusCode::ALL`]:
+            /// in wasm, much smaller than a `match` on the spellings.
             fn from_canonical(code: &str) -> Option<StatusCode> {
-                match code { $($code => Some(StatusCode::$variant),)* _ => None }
+                StatusCode::ALL.iter().copied().find(|known| known.as_str() == code)
             }
         }
 
