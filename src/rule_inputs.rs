@@ -76,10 +76,11 @@ fn text_is(value: &Option<String>, expected: &str) -> bool {
     value.as_deref().is_some_and(|text| text.trim().eq_ignore_ascii_case(expected))
 }
 
-/// The first word of a text field, case-insensitively (`"FULL_TRANS 全量"`).
+/// The first word of a text field, case-insensitively (`"FULL_TRANS 全量"`):
+/// the trimmed text starts with `expected` (ASCII), and the word ends there.
 fn first_word_is(value: &Option<String>, expected: &str) -> bool {
-    value
-        .as_deref()
-        .and_then(|text| text.split_whitespace().next())
-        .is_some_and(|word| word.eq_ignore_ascii_case(expected))
+    let text = value.as_deref().map_or("", str::trim);
+    text.split_at_checked(expected.len()).is_some_and(|(head, rest)| {
+        head.eq_ignore_ascii_case(expected) && rest.chars().next().is_none_or(char::is_whitespace)
+    })
 }
