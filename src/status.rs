@@ -18,12 +18,6 @@ macro_rules! status_codes {
             pub const fn as_str(self) -> &'static str {
                 match self { $(StatusCode::$variant => $code,)* }
             }
-
-            /// The code spelled exactly `code`. A search of [`StatusCode::ALL`]:
-            /// in wasm, much smaller than a `match` on the spellings.
-            fn from_canonical(code: &str) -> Option<StatusCode> {
-                StatusCode::ALL.iter().copied().find(|known| known.as_str() == code)
-            }
         }
 
         // Serialized as the code's text. Written by hand: a derived impl
@@ -92,22 +86,20 @@ impl Status {
     /// a colon (ASCII or full-width, as in `"CREATING：创建中"`), compares
     /// case-insensitively and resolves aliases.
     pub fn parse(raw: &str) -> Status {
-        // Most statuses arrive exactly as the API spells them.
-        if let Some(known) = StatusCode::from_canonical(raw) {
-            return Status::Known(known);
-        }
         let code = raw
             .split([':', '：'])
             .next()
             .unwrap_or_default() // infallible: split always yields a first piece
             .trim();
-        let upper = code.to_ascii_uppercase();
-        if let Some(known) = StatusCode::from_canonical(&upper) {
-            return Status::Known(known);
-        }
-        match STATUS_ALIASES.iter().find(|(alias, _)| *alias == upper) {
-            Some((_, known)) => Status::Known(*known),
-            None => Status::Unknown(upper),
+        // Every spelling is upper case ASCII: comparing case-insensitively is
+        // comparing the upper-cased code, without building it.
+        let spelled = |spelling: &str| spelling.eq_ignore_ascii_case(code);
+        match StatusCode::ALL.iter().find(|known| spelled(known.as_str())) {
+            Some(known) => Status::Known(*known),
+            None => match STATUS_ALIASES.iter().find(|(alias, _)| spelled(alias)) {
+                Some((_, known)) => Status::Known(*known),
+                None => Status::Unknown(code.to_ascii_uppercase()),
+            },
         }
     }
 
@@ -128,6 +120,16 @@ mod tests {
     fn canonical_codes_round_trip() {
         for code in StatusCode::ALL {
             assert_eq!(Status::parse(code.as_str()), Status::Known(*code));
+        }
+    }
+
+    #[test]
+    fn spellings_are_upper_case_ascii() {
+        // `Status::parse` compares case-insensitively on this assumption.
+        let spellings =
+            StatusCode::ALL.iter().map(|code| code.as_str()).chain(STATUS_ALIASES.iter().map(|(alias, _)| *alias));
+        for spelling in spellings {
+            assert!(spelling.bytes().all(|b| b.is_ascii_uppercase() || b == b'_'), "{spelling}");
         }
     }
 
