@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use crate::description::code_part;
+
 /// Task kind (`db_use_type`). Matched exactly, as the API spells it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub enum TaskKind {
@@ -25,7 +27,7 @@ impl TaskKind {
     /// (`"migration:实时迁移"`): it is cut off at the first colon (ASCII or
     /// full-width) and the rest trimmed; the kind itself must match exactly.
     pub fn from_db_use_type(value: &str) -> Option<TaskKind> {
-        match kind_text(value) {
+        match code_part(value) {
             "migration" => Some(TaskKind::Migration),
             "sync" => Some(TaskKind::Sync),
             "cloudDataGuard" => Some(TaskKind::DisasterRecovery),
@@ -41,10 +43,4 @@ impl TaskKind {
             TaskKind::DisasterRecovery => "cloudDataGuard",
         }
     }
-}
-
-/// The kind part of a `db_use_type` or `job_type`: before the first colon
-/// (ASCII or full-width), trimmed.
-pub fn kind_text(value: &str) -> &str {
-    value.split([':', '：']).next().unwrap_or_default().trim()
 }

@@ -31,6 +31,7 @@ mod codes;
 mod decision;
 mod delete;
 mod delete_plan;
+mod description;
 mod error;
 mod guidance;
 mod input;

@@ -4,8 +4,9 @@
 //! lets the wasm fast path reuse one decision for many tasks.
 
 use crate::backend::BackendVerdict;
+use crate::description::code_part;
 use crate::input::StopTask;
-use crate::kind::{kind_text, TaskKind};
+use crate::kind::TaskKind;
 use crate::status::Status;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -34,7 +35,7 @@ pub struct RuleInputs {
 impl RuleInputs {
     pub fn of(task: &StopTask) -> RuleInputs {
         let kind =
-            TaskKind::from_db_use_type(&task.db_use_type).ok_or_else(|| kind_text(&task.db_use_type).to_string());
+            TaskKind::from_db_use_type(&task.db_use_type).ok_or_else(|| code_part(&task.db_use_type).to_string());
         let status = Status::parse(&task.status);
         let labelled = kind.is_ok() && matches!(status, Status::Known(_));
         RuleInputs {

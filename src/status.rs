@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use crate::description::code_part;
+
 macro_rules! status_codes {
     ($($variant:ident => $code:literal,)*) => {
         /// A task status code this version of the rules knows.
@@ -86,11 +88,7 @@ impl Status {
     /// a colon (ASCII or full-width, as in `"CREATING：创建中"`), compares
     /// case-insensitively and resolves aliases.
     pub fn parse(raw: &str) -> Status {
-        let code = raw
-            .split([':', '：'])
-            .next()
-            .unwrap_or_default() // infallible: split always yields a first piece
-            .trim();
+        let code = code_part(raw);
         // Every spelling is upper case ASCII: comparing case-insensitively is
         // comparing the upper-cased code, without building it.
         let spelled = |spelling: &str| spelling.eq_ignore_ascii_case(code);
