@@ -32,26 +32,19 @@ pub fn block_message(code: BlockCode, refusal: Refusal) -> Cow<'static, str> {
 }
 
 fn no_permission_message(policy: &Policy, action: Action, lang: Lang) -> String {
-    match (action, lang) {
-        (Action::Stop, Lang::EnUs) => [
+    let (before, after) = match (action, lang) {
+        (Action::Stop, Lang::EnUs) => (
             "Your permission policy \"",
-            policy.as_str(),
             "\" does not allow stopping tasks. Ask an administrator for a policy that does.",
-        ]
-        .concat(),
-        (Action::Delete, Lang::EnUs) => [
+        ),
+        (Action::Delete, Lang::EnUs) => (
             "Your permission policy \"",
-            policy.as_str(),
             "\" does not allow deleting tasks. Ask an administrator for a policy that does.",
-        ]
-        .concat(),
-        (Action::Stop, Lang::ZhCn) => {
-            ["您的权限策略“", policy.as_str(), "”不允许结束任务，请联系管理员授予相应权限。"].concat()
-        }
-        (Action::Delete, Lang::ZhCn) => {
-            ["您的权限策略“", policy.as_str(), "”不允许删除任务，请联系管理员授予相应权限。"].concat()
-        }
-    }
+        ),
+        (Action::Stop, Lang::ZhCn) => ("您的权限策略“", "”不允许结束任务，请联系管理员授予相应权限。"),
+        (Action::Delete, Lang::ZhCn) => ("您的权限策略“", "”不允许删除任务，请联系管理员授予相应权限。"),
+    };
+    [before, policy.as_str(), after].concat()
 }
 
 fn fixed_block_message(code: BlockCode, action: Action, kind: Option<TaskKind>, lang: Lang) -> &'static str {
