@@ -297,14 +297,8 @@ fn stoppable_decision(
         delete_type: mode.delete_type(),
         is_force_stop: mode.is_force_stop(),
         blocked: blocked.map(|code| Notice { code, message: block_message(code, refusal) }),
-        consequences: guidance::consequences(kind, mode)
-            .iter()
-            .map(|&code| Notice::fixed(code, consequence_message(code, kind, lang)))
-            .collect(),
-        follow_ups: guidance::follow_ups(task, kind, mode)
-            .iter()
-            .map(|&code| Notice::fixed(code, follow_up_message(code, lang)))
-            .collect(),
+        consequences: notices(guidance::consequences(kind, mode), |code| consequence_message(code, kind, lang)),
+        follow_ups: notices(guidance::follow_ups(task, kind, mode), |code| follow_up_message(code, lang)),
     };
     // The backend refuses a normal stop of an abnormal task; a forced stop is always possible.
     let normal_blocked = abnormal.then_some(BlockCode::TaskAbnormal);
@@ -323,11 +317,13 @@ fn stoppable_decision(
             normal: mode_option(StopMode::Normal, normal_blocked),
             force: mode_option(StopMode::Force, None),
         },
-        advice: guidance::advice(kind, status, abnormal)
-            .into_iter()
-            .map(|code| Notice::fixed(code, advice_message(code, kind, lang)))
-            .collect(),
+        advice: notices(&guidance::advice(kind, status, abnormal), |code| advice_message(code, kind, lang)),
         delete: head.delete,
         backend: head.backend,
     }
+}
+
+/// Notices with fixed sentences for a list of codes.
+fn notices<C: Copy>(codes: &[C], message: impl Fn(C) -> &'static str) -> Vec<Notice<C>> {
+    codes.iter().map(|&code| Notice::fixed(code, message(code))).collect()
 }
