@@ -117,7 +117,8 @@ pub(super) fn template_for(inputs: RuleInputs, options: &EvaluateOptions) -> Res
     let decision = Object::from(super::to_js(&decide(&inputs, None, options))?);
     TEMPLATES.with_borrow_mut(|slots| {
         if slots.is_empty() {
-            slots.resize_with(SLOTS, || None);
+            // (Not `resize_with`: its shrinking half is code this never runs.)
+            slots.extend(std::iter::repeat_with(|| None).take(SLOTS));
         }
         let free = (0..PROBES).map(probe).find(|&i| matches!(slots.get(i), Some(None)));
         if let Some(slot) = slots.get_mut(free.unwrap_or(home)) {
