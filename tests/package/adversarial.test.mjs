@@ -120,6 +120,52 @@ test("fields supplied by the prototype chain are read (documented behaviour)", (
   assertStillAnswers(api);
 });
 
+// The decision objects are built with plain assignments, so a setter on
+// Object.prototype runs page code while the wasm is in the middle of building
+// one. Such code may call the package again: nothing the wasm holds (its
+// template table, its options) may still be borrowed then, or the module
+// traps and the page loses it.
+test("a setter on Object.prototype that calls the package while a decision is being built", () => {
+  const key = "status_label";
+  // Options no earlier call used: every decision here is built, none remembered.
+  const fresh = { policy: "PolicyOfThePrototypeSetterTest" };
+  const inner = [];
+  let calling = false;
+  Object.defineProperty(Object.prototype, key, { // eslint-disable-line no-extend-native
+    configurable: true,
+    set(value) {
+      Object.defineProperty(this, key, { value, writable: true, enumerable: true, configurable: true });
+      if (calling) return; // the calls below build decisions too
+      calling = true;
+      try {
+        inner.push(api.evaluateStops([task({ status: "PAUSING", id: `inner${inner.length}` })])[0]);
+        inner.push(api.evaluateStop(task({ status: "CREATE_FAILED" })));
+      } finally {
+        calling = false;
+      }
+    },
+  });
+  let outer;
+  try {
+    outer = [
+      api.evaluateStops([task({ status: "FULL_TRANSFER_FAILED", id: "outer" }), task({ status: "RELEASE_RESOURCE_STARTED" })], fresh),
+      api.evaluateStop(task({ status: "CHANGE_JOB_STARTED" }), fresh),
+    ];
+  } finally {
+    delete Object.prototype[key];
+  }
+  assert.ok(inner.length >= 2, "the setter ran and called the package");
+  assert.deepEqual(outer[0].map((d) => d.status), ["FULL_TRANSFER_FAILED", "RELEASE_RESOURCE_STARTED"]);
+  assert.equal(outer[0][0].id, "outer");
+  assert.equal(outer[1].status, "CHANGE_JOB_STARTED");
+  assert.deepEqual(inner.slice(0, 2).map((d) => d.status), ["PAUSING", "CREATE_FAILED"]);
+  // What was built meanwhile is what an untroubled call gives.
+  assert.deepEqual(outer[0], api.evaluateStops([task({ status: "FULL_TRANSFER_FAILED", id: "outer" }), task({ status: "RELEASE_RESOURCE_STARTED" })], fresh));
+  assert.deepEqual(outer[1], api.evaluateStop(task({ status: "CHANGE_JOB_STARTED" }), fresh));
+  assert.deepEqual(inner[0], api.evaluateStops([task({ status: "PAUSING", id: "inner0" })])[0]);
+  assertStillAnswers(api);
+});
+
 // ---------------------------------------------------------------- getters that mutate while being read
 
 test("an element getter that pushes more tasks: the length read first bounds the batch", () => {
