@@ -8,8 +8,8 @@ use std::cell::Cell;
 use crate::backend::{ActionList, BackendVerdict};
 use crate::error::{InputError, ReadResult};
 use crate::input::{
-    bounded_len, element, expect_object, field, index, join, optional_flag, read_array, read_failed, read_task,
-    string_field, wrong_field_type, wrong_type, InputValue, Shape, StopTask, MAX_TASKS,
+    bounded_len, element, expect_object, field, index, join, missing, optional_flag, read_array, read_failed,
+    read_task, string_field, wrong_field_type, wrong_type, InputValue, Shape, StopTask, MAX_TASKS,
 };
 
 /// How deep `children` may nest. DRS nests one level (parent, subtasks);
@@ -30,9 +30,7 @@ pub fn read_kind<V: InputValue>(value: &V, path: &str) -> ReadResult<String> {
 /// What [`read_kind`] makes of the values it read (`job_type` is read only
 /// when `db_use_type` is not given).
 pub fn kind_of(db_use_type: Option<String>, job_type: Option<String>, path: &str) -> ReadResult<String> {
-    db_use_type
-        .or(job_type)
-        .ok_or_else(|| InputError::new(join(path, "db_use_type"), "expected a string, but the field is missing").into())
+    db_use_type.or(job_type).ok_or_else(|| missing(path, "db_use_type", "a string"))
 }
 
 /// Whether the task is a parent: `is_parent` when given; otherwise a

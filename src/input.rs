@@ -131,6 +131,12 @@ pub(crate) fn wrong_field_type<V: InputValue>(parent: &str, name: &str, expected
     wrong_type(&join(parent, name), expected, value.shape())
 }
 
+/// `expected <expected>, but the field is missing`, for the field `name` of the object at `parent`.
+#[cold]
+pub(crate) fn missing(parent: &str, name: &str, expected: &str) -> Box<InputError> {
+    InputError::new(join(parent, name), ["expected ", expected, ", but the field is missing"].concat()).into()
+}
+
 pub(crate) fn read_failed(path: &str, reason: String) -> Box<InputError> {
     InputError::new(path, ["the value could not be read: ", &reason].concat()).into()
 }
@@ -165,8 +171,7 @@ fn named_string_field<V: InputValue>(
 }
 
 pub(crate) fn required_string<V: InputValue>(object: &V, parent: &str, name: &str) -> ReadResult<String> {
-    string_field(object, parent, name)?
-        .ok_or_else(|| InputError::new(join(parent, name), "expected a string, but the field is missing").into())
+    string_field(object, parent, name)?.ok_or_else(|| missing(parent, name, "a string"))
 }
 
 pub(crate) fn flag<V: InputValue>(object: &V, parent: &str, name: &str) -> ReadResult<bool> {
@@ -204,7 +209,7 @@ pub fn read_task<V: InputValue>(value: &V, path: &str) -> ReadResult<StopTask> {
 pub fn read_plan_task<V: InputValue>(value: &V, path: &str) -> ReadResult<PlanTask> {
     expect_object(value, path, "a task object")?;
     let Some(id) = string_field(value, path, "id")? else {
-        return Err(InputError::new(join(path, "id"), "expected a string task id, but the field is missing").into());
+        return Err(missing(path, "id", "a string task id"));
     };
     Ok(PlanTask { task: read_rule_fields(value, path, Some(id.clone()))?, id })
 }
@@ -427,7 +432,7 @@ fn read_plan_common<V: InputValue>(
     expect_object(value, "", "a plan request object")?;
     let tasks = match field(value, "", "tasks")? {
         Some(tasks) if !tasks.is_nullish() => read_array(&tasks, "tasks", read_plan_task)?,
-        _ => return Err(InputError::new("tasks", "expected an array of task objects, but the field is missing").into()),
+        _ => return Err(missing("", "tasks", "an array of task objects")),
     };
     Ok((tasks, read_options_fields(value, "", defaults)?))
 }
