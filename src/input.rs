@@ -123,7 +123,12 @@ pub(crate) fn too_many(path: impl Into<String>, limit: usize, what: &str, found:
 }
 
 pub(crate) fn wrong_type(path: &str, expected: &str, found: Shape) -> Box<InputError> {
-    InputError::new(path, ["expected ", expected, ", found ", found.describe()].concat()).into()
+    expected_found(path, expected, found.describe())
+}
+
+/// `expected <expected>, found <found>`.
+fn expected_found(path: &str, expected: &str, found: &str) -> Box<InputError> {
+    InputError::new(path, ["expected ", expected, ", found ", found].concat()).into()
 }
 
 /// [`wrong_type`] for the field `name` of the object at `parent`.
@@ -442,30 +447,24 @@ pub fn read_plan_request<V: InputValue>(value: &V, defaults: &EvaluateOptions) -
     let (tasks, EvaluateOptions { lang, policy, .. }) = read_plan_common(value, defaults)?;
     let force = match field(value, "", "force")? {
         None => ForceChoice::Auto,
-        Some(force) => match (force.as_bool(), force.as_string().as_deref()) {
-            (Some(true), _) => ForceChoice::Always,
-            (Some(false), _) => ForceChoice::Never,
-            (None, Some("auto")) => ForceChoice::Auto,
-            _ if force.is_nullish() => ForceChoice::Auto,
-            _ => {
-                return Err(InputError::new(
-                    "force",
-                    ["expected \"auto\", true or false, found ", &describe_value(&force)].concat(),
-                )
-                .into())
-            }
+        Some(force) => match force.as_bool() {
+            Some(true) => ForceChoice::Always,
+            Some(false) => ForceChoice::Never,
+            None => match force.as_string() {
+                Some(text) if text == "auto" => ForceChoice::Auto,
+                None if force.is_nullish() => ForceChoice::Auto,
+                // A string is echoed back, anything else named by its type.
+                text => {
+                    let found = text.map_or_else(|| force.shape().describe().to_string(), |text| quoted(&text));
+                    return Err(expected_found("force", "\"auto\", true or false", &found));
+                }
+            },
         },
     };
     let api = match string_field(value, "", "api")?.as_deref() {
         None | Some("v3") => ApiVersion::V3,
         Some("v5") => ApiVersion::V5,
-        Some(other) => {
-            return Err(InputError::new(
-                "api",
-                ["expected \"v3\" or \"v5\", found \"", &truncate(other), "\""].concat(),
-            )
-            .into())
-        }
+        Some(other) => return Err(expected_found("api", "\"v3\" or \"v5\"", &quoted(other))),
     };
     Ok(PlanRequest { tasks, force, api, lang, policy })
 }
@@ -476,22 +475,12 @@ pub fn read_delete_plan_request<V: InputValue>(value: &V, defaults: &EvaluateOpt
     Ok(DeletePlanRequest { tasks, lang, policy })
 }
 
-fn describe_value<V: InputValue>(value: &V) -> String {
-    match value.as_string() {
-        Some(text) => ["\"", &truncate(&text), "\""].concat(),
-        None => value.shape().describe().to_string(),
-    }
-}
-
-/// Keeps echoed input short in messages.
-fn truncate(text: &str) -> String {
+/// Echoed input in quotes, kept short in messages.
+fn quoted(text: &str) -> String {
     const MAX_CHARS: usize = 40;
     let head = first_chars(text, MAX_CHARS);
-    if head.len() == text.len() {
-        text.to_string()
-    } else {
-        [head, "…"].concat()
-    }
+    let ellipsis = if head.len() == text.len() { "" } else { "…" };
+    ["\"", head, ellipsis, "\""].concat()
 }
 
 /// The first `max_chars` characters of `text` (all of it when shorter):
