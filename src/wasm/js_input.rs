@@ -110,7 +110,7 @@ const PROPERTY_NAMES: [&str; 21] = [
 ];
 
 thread_local! {
-    static PROPERTY_KEYS: OnceCell<Vec<JsValue>> = const { OnceCell::new() };
+    static PROPERTY_KEYS: OnceCell<[JsValue; PROPERTY_NAMES.len()]> = const { OnceCell::new() };
 }
 
 /// Runs `use_key` with the JS string for a property name. The names are a
@@ -119,7 +119,7 @@ thread_local! {
 fn with_property_key<R>(name: &str, use_key: impl FnOnce(&JsValue) -> R) -> R {
     PROPERTY_KEYS.with(|keys| {
         // Creating the keys calls no user code, so it cannot re-enter here.
-        let keys = keys.get_or_init(|| PROPERTY_NAMES.iter().map(|name| JsValue::from_str(name)).collect());
+        let keys = keys.get_or_init(|| PROPERTY_NAMES.map(JsValue::from_str));
         // The reader passes these very literals, so comparing addresses
         // usually settles it; the text comparison is the fallback.
         let index = PROPERTY_NAMES
