@@ -263,15 +263,17 @@ pub fn read_array<V: InputValue, T>(
     path: &str,
     read: impl Fn(&V, &str) -> ReadResult<T>,
 ) -> ReadResult<Vec<T>> {
+    let len = array_len(value, path)?;
+    // Not sized to `len` up front: a hostile array-like may claim millions.
     let mut items = Vec::new();
-    for_each_element(value, path, read, |item| {
-        items.push(item);
-        Ok::<(), Box<InputError>>(())
-    })?;
+    for i in 0..len {
+        items.push(read_element(value, i, path, i, &read)?);
+    }
     Ok(items)
 }
 
 /// Reads an array one element at a time with `read`, handing each result to `visit`.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub fn for_each_element<V: InputValue, T, E: From<Box<InputError>>>(
     value: &V,
     path: &str,
