@@ -9,7 +9,7 @@ use crate::backend::{ActionList, BackendVerdict};
 use crate::error::{InputError, ReadResult};
 use crate::input::{
     bounded_len, element, expect_object, field, index, join, missing, optional_flag, read_array, read_failed,
-    read_task, string_field, wrong_field_type, wrong_type, InputValue, Shape, StopTask, MAX_TASKS,
+    read_task, string_field, wrong_field_type, wrong_type, InputValue, Shape, StopTask, MAX_TASKS, MAX_TASKS_TEXT,
 };
 
 /// How deep `children` may nest. DRS nests one level (parent, subtasks);
@@ -124,8 +124,7 @@ impl TaskBudget {
             }
             None => Err(InputError::new(
                 path,
-                ["expected at most ", itoa::Buffer::new().format(MAX_TASKS), " tasks in all, children included"]
-                    .concat(),
+                ["expected at most ", MAX_TASKS_TEXT, " tasks in all, children included"].concat(),
             )
             .into()),
         }

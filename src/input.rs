@@ -114,11 +114,10 @@ pub fn index(parent: &str, i: usize) -> String {
 // Paths and messages are joined from their parts rather than with `format!`:
 // the shipped wasm then carries no formatting machinery (issue 8).
 
-/// `expected at most <limit> <what>, found <found>`.
-pub(crate) fn too_many(path: impl Into<String>, limit: usize, what: &str, found: usize) -> Box<InputError> {
-    let (mut limit_digits, mut found_digits) = (itoa::Buffer::new(), itoa::Buffer::new());
+/// `expected at most <MAX_TASKS> <what>, found <found>`.
+pub(crate) fn too_many(path: &str, what: &str, found: usize) -> Box<InputError> {
     let message =
-        ["expected at most ", limit_digits.format(limit), " ", what, ", found ", found_digits.format(found)].concat();
+        ["expected at most ", MAX_TASKS_TEXT, " ", what, ", found ", itoa::Buffer::new().format(found)].concat();
     InputError::new(path, message).into()
 }
 
@@ -256,6 +255,8 @@ fn read_rule_fields<V: InputValue>(value: &V, path: &str, id: Option<String>) ->
 /// work an array-like with a huge `length` (every index fed by a prototype
 /// getter, say) can ask for.
 pub const MAX_TASKS: usize = 10_000_000;
+/// [`MAX_TASKS`] in messages, written out so the wasm formats no constant.
+pub(crate) const MAX_TASKS_TEXT: &str = "10000000";
 
 /// Reads an array at `path` (elements at `path[i]`), each with `read`.
 pub fn read_array<V: InputValue, T>(
@@ -300,7 +301,7 @@ pub(crate) fn bounded_len<V: InputValue>(value: &V, path: &str, expected: &str, 
     }
     let len = value.len().map_err(|reason| read_failed(path, reason))?;
     if len > MAX_TASKS {
-        return Err(too_many(path, MAX_TASKS, items, len));
+        return Err(too_many(path, items, len));
     }
     Ok(len)
 }
@@ -490,4 +491,12 @@ fn quoted(text: &str) -> String {
 pub(crate) fn first_chars(text: &str, max_chars: usize) -> &str {
     let end: usize = text.chars().take(max_chars).map(char::len_utf8).sum();
     text.get(..end).unwrap_or(text)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn max_tasks_text_is_max_tasks() {
+        assert_eq!(super::MAX_TASKS_TEXT, super::MAX_TASKS.to_string());
+    }
 }
