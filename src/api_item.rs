@@ -15,6 +15,8 @@ use crate::input::{
 /// How deep `children` may nest. DRS nests one level (parent, subtasks);
 /// the bound keeps a self-referencing JS object from recursing forever.
 pub const MAX_CHILD_DEPTH: usize = 32;
+/// [`MAX_CHILD_DEPTH`] in messages, written out so the wasm formats no constant.
+const MAX_CHILD_DEPTH_TEXT: &str = "32";
 
 /// The kind: `db_use_type` when given (even unknown), else v5 `job_type`.
 /// A missing kind is reported at `db_use_type`, the contract's name for it.
@@ -156,11 +158,17 @@ fn read_tree_at<V: InputValue>(value: &V, path: &str, budget: &TaskBudget, depth
     };
     let children_path = join(path, "children");
     if depth >= MAX_CHILD_DEPTH {
-        let limit = itoa::Buffer::new().format(MAX_CHILD_DEPTH).to_owned();
-        return Err(
-            InputError::new(children_path, ["expected children nested at most ", &limit, " deep"].concat()).into()
-        );
+        let message = ["expected children nested at most ", MAX_CHILD_DEPTH_TEXT, " deep"].concat();
+        return Err(InputError::new(children_path, message).into());
     }
     task.children = read_trees_at(&children, &children_path, budget, depth + 1)?;
     Ok(task)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn max_child_depth_text_is_max_child_depth() {
+        assert_eq!(super::MAX_CHILD_DEPTH_TEXT, super::MAX_CHILD_DEPTH.to_string());
+    }
 }
