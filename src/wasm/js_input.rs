@@ -44,7 +44,7 @@ impl InputValue for JsValue {
         // `undefined` is returned as is: the reader treats it as absent when
         // the expected type does not match, which spares a round trip for
         // every field that is there.
-        with_property_key(name, |key| Reflect::get(self, key)).map(Some).map_err(|thrown| describe_thrown(&thrown))
+        get_property(self, name).map(Some)
     }
 
     fn as_string(&self) -> Option<String> {
@@ -69,8 +69,7 @@ impl InputValue for JsValue {
     }
 
     fn len(&self) -> Result<usize, String> {
-        let length =
-            with_property_key("length", |key| Reflect::get(self, key)).map_err(|thrown| describe_thrown(&thrown))?;
+        let length = get_property(self, "length")?;
         match length.as_f64() {
             // Array lengths are integers below 2^32.
             Some(n) if n >= 0.0 && n <= f64::from(u32::MAX) && n.fract() == 0.0 => Ok(n as usize),
@@ -131,6 +130,11 @@ fn with_property_key<R>(name: &str, use_key: impl FnOnce(&JsValue) -> R) -> R {
             None => use_key(&JsValue::from_str(name)),
         }
     })
+}
+
+/// `object[name]`, or a description of what reading it threw.
+fn get_property(object: &JsValue, name: &str) -> Result<JsValue, String> {
+    with_property_key(name, |key| Reflect::get(object, key)).map_err(|thrown| describe_thrown(&thrown))
 }
 
 /// A short description of something JS threw while we read the input.
