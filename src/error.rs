@@ -32,11 +32,8 @@ impl InputError {
     /// `INVALID_INPUT at <path>: <message>` (no path: `INVALID_INPUT: <message>`),
     /// as `Display` writes it; joined by hand, so the wasm needs no formatting code.
     pub fn text(&self) -> String {
-        if self.path.is_empty() {
-            [self.code, ": ", &self.message].concat()
-        } else {
-            [self.code, " at ", &self.path, ": ", &self.message].concat()
-        }
+        let at = if self.path.is_empty() { "" } else { " at " };
+        [self.code, at, &self.path, ": ", &self.message].concat()
     }
 
     /// The error as JSON (`{"code","path","message"}`), for the CLI and JSON callers.
