@@ -99,11 +99,8 @@ impl StopTask {
 
 /// Joins a parent path and a field name: `tasks[3]` + `status`.
 pub fn join(parent: &str, field: &str) -> String {
-    match (parent.is_empty(), field.is_empty()) {
-        (true, _) => field.to_string(),
-        (false, true) => parent.to_string(),
-        (false, false) => [parent, ".", field].concat(),
-    }
+    let dot = if parent.is_empty() || field.is_empty() { "" } else { "." };
+    [parent, dot, field].concat()
 }
 
 /// The path of an array element: `tasks` + 3 = `tasks[3]`.
