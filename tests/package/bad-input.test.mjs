@@ -132,6 +132,24 @@ for (const [name, call, expected] of hostileCases) {
   });
 }
 
+test("evaluateStops freezes the nested objects of decisions it takes from the careful path and from children: true", () => {
+  const unfrozen = (value, path) =>
+    value !== null && typeof value === "object"
+      ? [...(Object.isFrozen(value) ? [] : [path]), ...Object.entries(value).flatMap(([k, v]) => unfrozen(v, `${path}.${k}`))]
+      : [];
+  // More children than the front keeps count of: read by the careful reader.
+  const many = Array.from({ length: 70 }, (_, i) => task({ id: `c${i}` }));
+  const careful = api.evaluateStops(["x", "y"].map((id) => task({ id, status: "INCRE_TRANSFER_FAILED", children: many })));
+  const tree = api.evaluateStops([task({ id: "t", status: "INCRE_TRANSFER_FAILED", children: [task({ id: "c", status: "PAUSING" })] })], { children: true });
+  assert.deepEqual(careful.map((d) => d.id), ["x", "y"]);
+  assert.deepEqual(tree.map((d) => [d.id, d.parent_id]), [["t", null], ["c", "t"]]);
+  for (const decision of [...careful, ...tree]) {
+    assert.deepEqual(Object.entries(decision).flatMap(([k, v]) => unfrozen(v, k)), [], `${decision.id}: nested objects that are not frozen`);
+    assert.ok(!Object.isFrozen(decision), "the decision itself is the caller's");
+  }
+  assertStillAnswers(api);
+});
+
 test("evaluateStops shares frozen nested objects: mutating one decision leaves the others intact", () => {
   const tasks = ["a", "b", "c"].map((id) => task({ id, status: "INCRE_TRANSFER_FAILED", engine_type: "postgresql" }));
   const blockedTasks = ["d", "e"].map((id) => task({ id, status: "DELETED" }));
