@@ -25,8 +25,13 @@ impl InputError {
 
     /// The same error, for a value found at `parent` (`tasks[3]` + `status`).
     pub fn under(mut self, parent: &str) -> InputError {
-        self.path = crate::input::join(parent, &self.path);
+        self.nest_under(parent);
         self
+    }
+
+    /// [`under`](Self::under) in place (a boxed error stays in its box).
+    pub(crate) fn nest_under(&mut self, parent: &str) {
+        self.path = crate::input::join(parent, &self.path);
     }
 
     /// `INVALID_INPUT at <path>: <message>` (no path: `INVALID_INPUT: <message>`),

@@ -325,8 +325,7 @@ pub(crate) fn element<V: InputValue>(array: &V, at: usize, path: &str, position:
 
 #[cold]
 fn under_element(mut error: Box<InputError>, path: &str, position: usize) -> Box<InputError> {
-    // In place: the error stays in its box.
-    error.path = join(&index(path, position), &error.path);
+    error.nest_under(&index(path, position));
     error
 }
 
